@@ -1,0 +1,40 @@
+package org.opencsc.allocation;
+
+import static org.opencsc.children.Sql.utc;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AllocationRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public AllocationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void allocate(String id, String childId, String workerId, String team, Instant at,
+      String allocatedBy, String overLimitReason) {
+    jdbc.update("UPDATE allocation SET ended_at = ? WHERE child_id = ? AND ended_at IS NULL",
+        utc(at), childId);
+    jdbc.update("""
+        INSERT INTO allocation (id, child_id, worker_id, team, allocated_at, allocated_by, over_limit_reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""", id, childId, workerId, team, utc(at), allocatedBy, overLimitReason);
+  }
+
+  /** One case = one child: the worker's open allocations. */
+  public int openCaseCount(String workerId) {
+    Integer count = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM allocation WHERE worker_id = ? AND ended_at IS NULL", Integer.class, workerId);
+    return count == null ? 0 : count;
+  }
+
+  public Optional<String> currentWorker(String childId) {
+    return jdbc.queryForList(
+        "SELECT worker_id FROM allocation WHERE child_id = ? AND ended_at IS NULL", String.class, childId)
+        .stream().findFirst();
+  }
+}

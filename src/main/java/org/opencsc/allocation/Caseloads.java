@@ -1,0 +1,115 @@
+package org.opencsc.allocation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.engine.EngineServices;
+import org.opencsc.security.Roles;
+import org.opencsc.security.WorkerProfile;
+import org.springframework.stereotype.Component;
+
+/** Caseloads against the limits, for the manager allocating a case (bean {@code caseload}). */
+@Component("caseload")
+public class Caseloads {
+
+  private final AllocationRepository allocations;
+  private final CaseloadProperties limits;
+  private final EngineServices engine;
+
+  public Caseloads(AllocationRepository allocations, CaseloadProperties limits, EngineServices engine) {
+    this.allocations = allocations;
+    this.limits = limits;
+    this.engine = engine;
+  }
+
+  /** A worker's caseload as the allocating manager sees it. */
+  public record WorkerCaseload(String userId, String name, String team, boolean newlyQualified,
+      int cases, int limit) {
+
+    public boolean atOrOverLimit() {
+      return cases >= limit;
+    }
+
+    String label() {
+      return name + " (" + team + (newlyQualified ? ", newly qualified" : "") + ") — "
+          + cases + " of " + limit + " cases" + (atOrOverLimit() ? " — AT OR OVER LIMIT" : "");
+    }
+  }
+
+  /** Sets the Json variable {@code workerOptions} the allocation form's select reads. */
+  public void offerWorkers(DelegateExecution execution) {
+    List<Option> options = socialWorkers().stream()
+        .map(worker -> new Option(worker.label(), worker.userId()))
+        .toList();
+    execution.setVariable("workerOptions", SpinValues.jsonValue(Spin.JSON(options).toString()).create());
+  }
+
+  /** Complete listener on the allocation: above the limit only with a recorded reason. */
+  public void refuseOverLimitWithoutReason(DelegateTask task) {
+    Object chosen = task.getVariable("allocatedWorker");
+    if (chosen == null || chosen.toString().isBlank()) {
+      throw new BadUserRequestException("allocatedWorker: choose the social worker to allocate");
+    }
+    WorkerCaseload worker = caseloadOf(chosen.toString())
+        .orElseThrow(() -> new BadUserRequestException(
+            "allocatedWorker: " + chosen + " is not a social worker in a team"));
+    Object reason = task.getVariable("overLimitReason");
+    if (worker.atOrOverLimit() && (reason == null || reason.toString().isBlank())) {
+      throw new BadUserRequestException("overLimitReason: " + worker.name() + " already has "
+          + worker.cases() + " of " + worker.limit() + " cases; record why you are allocating above the limit");
+    }
+  }
+
+  public List<WorkerCaseload> socialWorkers() {
+    return identity().createUserQuery().memberOfGroup(Roles.SOCIAL_WORKERS).orderByUserId().asc().list()
+        .stream()
+        .map(user -> caseloadOf(user))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  public Optional<WorkerCaseload> caseloadOf(String userId) {
+    User user = identity().createUserQuery().userId(userId).memberOfGroup(Roles.SOCIAL_WORKERS).singleResult();
+    return user == null ? Optional.empty() : caseloadOf(user);
+  }
+
+  public Optional<String> teamOf(String userId) {
+    List<String> groups = identity().createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    return Roles.TEAMS.stream().filter(groups::contains).reduce((first, second) -> second);
+  }
+
+  private Optional<WorkerCaseload> caseloadOf(User user) {
+    return teamOf(user.getId()).map(team -> {
+      boolean nqsw = newlyQualified(user.getId());
+      int limit = nqsw ? Math.min(limits.nqswLimit(), limits.limitForTeam(team)) : limits.limitForTeam(team);
+      String name = (user.getFirstName() + " " + user.getLastName()).trim();
+      return new WorkerCaseload(user.getId(), name, team, nqsw, allocations.openCaseCount(user.getId()), limit);
+    });
+  }
+
+  private boolean newlyQualified(String userId) {
+    String qualifiedOn = identity().getUserInfo(userId, WorkerProfile.QUALIFIED_ON);
+    if (qualifiedOn == null || qualifiedOn.isBlank()) {
+      return false;
+    }
+    LocalDate today = LondonTime.dateOf(ClockUtil.getCurrentTime().toInstant());
+    return LocalDate.parse(qualifiedOn).plusYears(1).isAfter(today);
+  }
+
+  private IdentityService identity() {
+    return engine.identityService();
+  }
+
+  record Option(String label, String value) {}
+}

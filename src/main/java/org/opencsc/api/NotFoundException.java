@@ -1,0 +1,8 @@
+package org.opencsc.api;
+
+public class NotFoundException extends RuntimeException {
+
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

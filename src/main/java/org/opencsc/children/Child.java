@@ -1,0 +1,18 @@
+package org.opencsc.children;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A child known to children's social care. One child = one case. */
+public record Child(
+    String id,
+    String laChildId,
+    String firstName,
+    String lastName,
+    LocalDate dateOfBirth,
+    LocalDate expectedDateOfBirth,
+    String sex,
+    String ethnicity,
+    String upn,
+    String postcode,
+    Instant createdAt) {}

@@ -1,0 +1,56 @@
+package org.opencsc.children;
+
+import static org.opencsc.children.Sql.date;
+import static org.opencsc.children.Sql.instant;
+import static org.opencsc.children.Sql.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ChildRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public ChildRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Child child) {
+    jdbc.update("""
+        INSERT INTO child (id, la_child_id, first_name, last_name, date_of_birth,
+          expected_date_of_birth, sex, ethnicity, upn, postcode, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        child.id(), child.laChildId(), child.firstName(), child.lastName(), child.dateOfBirth(),
+        child.expectedDateOfBirth(), child.sex(), child.ethnicity(), child.upn(), child.postcode(),
+        utc(child.createdAt()));
+  }
+
+  public Optional<Child> findById(String id) {
+    return jdbc.query("SELECT * FROM child WHERE id = ?", ChildRepository::map, id)
+        .stream().findFirst();
+  }
+
+  public Optional<Child> findByLaChildId(String laChildId) {
+    return jdbc.query("SELECT * FROM child WHERE la_child_id = ?", ChildRepository::map, laChildId)
+        .stream().findFirst();
+  }
+
+  private static Child map(ResultSet rs, int row) throws SQLException {
+    return new Child(
+        rs.getString("id"),
+        rs.getString("la_child_id"),
+        rs.getString("first_name"),
+        rs.getString("last_name"),
+        date(rs, "date_of_birth"),
+        date(rs, "expected_date_of_birth"),
+        rs.getString("sex"),
+        rs.getString("ethnicity"),
+        rs.getString("upn"),
+        rs.getString("postcode"),
+        instant(rs, "created_at"));
+  }
+}

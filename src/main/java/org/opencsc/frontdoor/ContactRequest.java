@@ -1,0 +1,37 @@
+package org.opencsc.frontdoor;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** Body of POST /api/contacts, as named in shared/spec/api.md. */
+public record ContactRequest(
+    @NotNull(message = "is required") @Valid ChildDetails child,
+    @NotNull(message = "is required") @Valid ContactDetails contact) {
+
+  public record ChildDetails(
+      @NotBlank(message = "is required")
+      @Pattern(regexp = "[A-Za-z0-9_-]{1,20}", message = "must be 1 to 20 letters, digits, '-' or '_'")
+      String laChildId,
+      @Size(max = 100, message = "must be at most 100 characters") String firstName,
+      @Size(max = 100, message = "must be at most 100 characters") String lastName,
+      LocalDate dateOfBirth,
+      LocalDate expectedDateOfBirth,
+      @NotBlank(message = "is required") String sex,
+      String ethnicity,
+      @Pattern(regexp = "[A-HJ-NP-RT-Z][0-9]{11}[0-9A-Z]",
+          message = "must be a 13-character UPN: a letter (not I, O or S) then 12 digits, or 11 digits and a letter")
+      String upn,
+      @Pattern(regexp = "[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}", message = "is not a UK postcode")
+      String postcode) {}
+
+  public record ContactDetails(
+      @NotNull(message = "is required") OffsetDateTime receivedAt,
+      String source,
+      @NotBlank(message = "is required")
+      @Size(max = 4000, message = "must be at most 4000 characters") String summary) {}
+}

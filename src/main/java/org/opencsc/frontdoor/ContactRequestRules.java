@@ -1,0 +1,61 @@
+package org.opencsc.frontdoor;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencsc.api.ApiError.FieldMessage;
+import org.opencsc.api.InvalidRequestException;
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.children.DfeCodes;
+
+/** The checks that need today's date or the DfE code lists, beyond the annotations. */
+final class ContactRequestRules {
+
+  /** The working-day calendar and the returns are kept from this date. */
+  static final LocalDate EARLIEST_CONTACT = LocalDate.of(2018, 1, 1);
+
+  private ContactRequestRules() {}
+
+  static void check(ContactRequest request, Instant now) {
+    List<FieldMessage> errors = new ArrayList<>();
+    LocalDate today = LondonTime.dateOf(now);
+    ContactRequest.ChildDetails child = request.child();
+    if (child.dateOfBirth() == null && child.expectedDateOfBirth() == null) {
+      errors.add(new FieldMessage("child.dateOfBirth", "is required (or expectedDateOfBirth for an unborn child)"));
+    }
+    if (child.dateOfBirth() != null && child.dateOfBirth().isAfter(today)) {
+      errors.add(new FieldMessage("child.dateOfBirth", "must not be in the future"));
+    }
+    if (child.dateOfBirth() != null && child.dateOfBirth().isBefore(today.minusYears(26))) {
+      errors.add(new FieldMessage("child.dateOfBirth", "is more than 25 years ago: not a child or care leaver"));
+    }
+    if (child.dateOfBirth() != null && child.expectedDateOfBirth() != null) {
+      errors.add(new FieldMessage("child.expectedDateOfBirth", "give either dateOfBirth or expectedDateOfBirth, not both"));
+    }
+    if (child.expectedDateOfBirth() != null && child.expectedDateOfBirth().isBefore(today.minusMonths(1))) {
+      errors.add(new FieldMessage("child.expectedDateOfBirth", "is in the past: record the date of birth instead"));
+    }
+    if (child.sex() != null && !child.sex().isBlank() && !DfeCodes.SEX.contains(child.sex())) {
+      errors.add(new FieldMessage("child.sex", "must be one of M, F, U"));
+    }
+    if (child.ethnicity() != null && !DfeCodes.ETHNICITY.contains(child.ethnicity())) {
+      errors.add(new FieldMessage("child.ethnicity", "is not a DfE ethnicity code (e.g. WBRI, NOBT)"));
+    }
+    ContactRequest.ContactDetails contact = request.contact();
+    if (contact.receivedAt() != null) {
+      if (contact.receivedAt().toInstant().isAfter(now)) {
+        errors.add(new FieldMessage("contact.receivedAt", "must not be in the future"));
+      }
+      if (LondonTime.dateOf(contact.receivedAt().toInstant()).isBefore(EARLIEST_CONTACT)) {
+        errors.add(new FieldMessage("contact.receivedAt", "must be on or after 2018-01-01"));
+      }
+    }
+    if (contact.source() != null && !DfeCodes.REFERRAL_SOURCE.contains(contact.source())) {
+      errors.add(new FieldMessage("contact.source", "is not a CIN census referral source code (1A–10)"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+}
