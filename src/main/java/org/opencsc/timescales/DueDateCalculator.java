@@ -47,7 +47,7 @@ public class DueDateCalculator {
     Instant taskDueAt;
     Instant breachAt;
     if (limit.unit() == PeriodUnit.HOURS) {
-      Instant dueAt = trigger.plus(Duration.ofHours(limit.period()));
+      Instant dueAt = hoursLater(trigger, limit.period());
       dueDate = LondonTime.dateOf(dueAt);
       taskDueAt = dueAt;
       breachAt = dueAt;
@@ -63,6 +63,13 @@ public class DueDateCalculator {
 
     return new ComputedDeadline(timescale.id(), timescale.policy(), trigger, triggerDate, dueDate,
         taskDueAt, breachAt, warningAt, earliestDate);
+  }
+
+  /** Whole days of hours count as calendar days at the same London time (spec: "D + 1 calendar day, same time"). */
+  private static Instant hoursLater(Instant trigger, int hours) {
+    return hours % 24 == 0
+        ? trigger.atZone(LondonTime.ZONE).plusDays(hours / 24).toInstant()
+        : trigger.plus(Duration.ofHours(hours));
   }
 
   /** When an unresolved breach goes to the service manager: 00:00 London, N working days after the breach date. */

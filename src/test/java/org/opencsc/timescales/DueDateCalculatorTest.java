@@ -158,12 +158,13 @@ class DueDateCalculatorTest {
     }
 
     @Test
-    void allocationAcrossTheOctoberClockChangeIsTwentyFourElapsedHours() {
-      // 10:00 BST Sat 24 Oct 2026 = 09:00 UTC; clocks go back on Sun 25th, so +24 h = 09:00 GMT (not 10:00)
+    void allocationAcrossTheOctoberClockChangeIsTheSameTimeNextDay() {
+      // 10:00 BST Sat 24 Oct 2026 = 09:00 UTC; clocks go back on Sun 25th
       Instant trigger = london("2026-10-24T10:00");
       assertThat(trigger).isEqualTo("2026-10-24T09:00:00Z");
       ComputedDeadline deadline = calculator.compute("ALLOCATION", trigger, NONE);
-      assertThat(deadline.taskDueAt()).isEqualTo("2026-10-25T09:00:00Z").isEqualTo(london("2026-10-25T09:00"));
+      // "D + 1 calendar day, same time": 10:00 London on the 25th, after the clocks go back (25 elapsed hours)
+      assertThat(deadline.taskDueAt()).isEqualTo("2026-10-25T10:00:00Z").isEqualTo(london("2026-10-25T10:00"));
       assertThat(deadline.breachAt()).isEqualTo(deadline.taskDueAt());
     }
   }
@@ -311,9 +312,9 @@ class DueDateCalculatorTest {
 
     @Test
     void allocationWarnsSixHoursBeforeTheExactDueInstant() {
-      // due 09:00 UTC Sun 25 Oct 2026 → warning 03:00 UTC
+      // due 10:00 GMT (= UTC) Sun 25 Oct 2026 → warning 04:00 UTC
       assertThat(calculator.compute("ALLOCATION", london("2026-10-24T10:00"), NONE).warningAt())
-          .isEqualTo("2026-10-25T03:00:00Z");
+          .isEqualTo("2026-10-25T04:00:00Z");
     }
 
     @Test
