@@ -3,7 +3,7 @@ package org.opencsc.allocation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.opencsc.engine.InvalidFieldValue;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -58,14 +58,13 @@ public class Caseloads {
   public void refuseOverLimitWithoutReason(DelegateTask task) {
     Object chosen = task.getVariable("allocatedWorker");
     if (chosen == null || chosen.toString().isBlank()) {
-      throw new BadUserRequestException("allocatedWorker: choose the social worker to allocate");
+      throw new InvalidFieldValue("allocatedWorker", "choose the social worker to allocate");
     }
     WorkerCaseload worker = caseloadOf(chosen.toString())
-        .orElseThrow(() -> new BadUserRequestException(
-            "allocatedWorker: " + chosen + " is not a social worker in a team"));
+        .orElseThrow(() -> new InvalidFieldValue("allocatedWorker", chosen + " is not a social worker in a team"));
     Object reason = task.getVariable("overLimitReason");
     if (worker.atOrOverLimit() && (reason == null || reason.toString().isBlank())) {
-      throw new BadUserRequestException("overLimitReason: " + worker.name() + " already has "
+      throw new InvalidFieldValue("overLimitReason", worker.name() + " already has "
           + worker.cases() + " of " + worker.limit() + " cases; record why you are allocating above the limit");
     }
   }

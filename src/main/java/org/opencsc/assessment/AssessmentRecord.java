@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.opencsc.engine.InvalidFieldValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -29,16 +29,16 @@ public record AssessmentRecord(
     LocalDate start = date(variables.apply("assessmentStartDate"), "assessmentStartDate", today);
     LocalDate seen = date(variables.apply("childSeenDate"), "childSeenDate", today);
     if (seen == null) {
-      throw new BadUserRequestException("childSeenDate: record the date the child was seen");
+      throw new InvalidFieldValue("childSeenDate", "record the date the child was seen");
     }
     Object scale = variables.apply("safetyScale");
     Integer safetyScale = scale == null ? null : ((Number) number(scale)).intValue();
     if (safetyScale == null || safetyScale < 0 || safetyScale > 10) {
-      throw new BadUserRequestException("safetyScale: give a scaling score from 0 to 10");
+      throw new InvalidFieldValue("safetyScale", "give a scaling score from 0 to 10");
     }
     String outcome = (String) variables.apply("assessmentOutcome");
     if (outcome == null || !OUTCOMES.contains(outcome)) {
-      throw new BadUserRequestException("assessmentOutcome: must be one of " + OUTCOMES);
+      throw new InvalidFieldValue("assessmentOutcome", "must be one of " + OUTCOMES);
     }
     return new AssessmentRecord(start, seen, Boolean.TRUE.equals(variables.apply("childSeenAlone")),
         factors(variables.apply("assessmentFactors")), (String) variables.apply("worries"),
@@ -53,7 +53,7 @@ public record AssessmentRecord(
     try {
       return Double.valueOf(value.toString());
     } catch (NumberFormatException e) {
-      throw new BadUserRequestException("safetyScale: must be a number from 0 to 10");
+      throw new InvalidFieldValue("safetyScale", "must be a number from 0 to 10");
     }
   }
 
@@ -68,11 +68,11 @@ public record AssessmentRecord(
       try {
         date = LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
       } catch (RuntimeException e) {
-        throw new BadUserRequestException(field + ": must be a date (YYYY-MM-DD)");
+        throw new InvalidFieldValue(field, "must be a date (YYYY-MM-DD)");
       }
     }
     if (date.isAfter(today)) {
-      throw new BadUserRequestException(field + ": must not be in the future");
+      throw new InvalidFieldValue(field, "must not be in the future");
     }
     return date;
   }

@@ -1,6 +1,5 @@
 package org.opencsc.frontdoor;
 
-import jakarta.validation.Valid;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +18,7 @@ public class ContactController {
 
   @PostMapping(path = "/api/contacts", consumes = "application/json")
   @ResponseStatus(HttpStatus.CREATED)
-  public ContactReceipt receive(@Valid @RequestBody ContactRequest request) {
+  public ContactReceipt receive(@RequestBody ContactRequest request) {
     try {
       return intake.receive(request);
     } catch (DuplicateKeyException firstContactForThisChildArrivedMeanwhile) {

@@ -3,7 +3,7 @@ package org.opencsc.frontdoor;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.opencsc.engine.InvalidFieldValue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -54,10 +54,10 @@ public class ContactDecisionRecorder {
 
   static void checkOutcome(String outcome, String primaryNeed) {
     if (outcome == null || !OUTCOMES.contains(outcome)) {
-      throw new BadUserRequestException("contactOutcome: must be one of " + OUTCOMES);
+      throw new InvalidFieldValue("contactOutcome", "must be one of " + OUTCOMES);
     }
     if (primaryNeed != null && !primaryNeed.isBlank() && !DfeCodes.PRIMARY_NEED.contains(primaryNeed)) {
-      throw new BadUserRequestException("primaryNeed: must be a CIN census need code N0–N9");
+      throw new InvalidFieldValue("primaryNeed", "must be a CIN census need code N0–N9");
     }
   }
 }

@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.validation.Validator;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.opencsc.api.ApiError.FieldMessage;
+import org.opencsc.api.InvalidRequestException;
 import org.opencsc.children.Child;
 import org.opencsc.children.ChildRepository;
 import org.opencsc.children.Contact;
@@ -37,19 +40,33 @@ public class ContactIntake {
   private final ContactRepository contacts;
   private final JdbcTemplate jdbc;
   private final EngineServices engine;
+  private final Validator validator;
 
   public ContactIntake(ChildRepository children, ContactRepository contacts, JdbcTemplate jdbc,
-      EngineServices engine) {
+      EngineServices engine, Validator validator) {
     this.children = children;
     this.contacts = contacts;
     this.jdbc = jdbc;
     this.engine = engine;
+    this.validator = validator;
+  }
+
+  /** Checks the request (every problem named by field) before anything is written. */
+  public void check(ContactRequest request) {
+    List<FieldMessage> errors = validator.validate(request).stream()
+        .map(v -> new FieldMessage(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted((a, b) -> a.field().compareTo(b.field()))
+        .toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    ContactRequestRules.check(request, ClockUtil.getCurrentTime().toInstant());
   }
 
   @Transactional
   public ContactReceipt receive(ContactRequest request) {
+    check(request);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    ContactRequestRules.check(request, now);
     Child child = children.findByLaChildId(request.child().laChildId())
         .orElseGet(() -> recordChild(request.child(), now));
     lockChild(child.id());

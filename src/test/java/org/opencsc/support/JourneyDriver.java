@@ -43,6 +43,32 @@ public class JourneyDriver {
             "Nursery reports bruising"));
   }
 
+  /** Front door decides REFERRAL and a manager signs it off: the journey waits for allocation. */
+  public void referForAllocation(String childId) {
+    complete("fiona", childId, "Task_DecideOnContact", Map.of(
+        "contactOutcome", "REFERRAL", "decisionReason", "Bruising needs assessment", "primaryNeed", "N1"));
+    complete("tina", childId, "Task_SignOffContactDecision", Map.of("signOffDecision", "APPROVE"));
+  }
+
+  public void allocate(String childId, String worker) {
+    complete("tina", childId, "Task_AllocateSocialWorker", Map.of("allocatedWorker", worker));
+  }
+
+  /** The assessment as a social worker records it through the Camunda Form. */
+  public static Map<String, Object> assessment(String outcome) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put("assessmentStartDate", "2026-11-30");
+    values.put("childSeenDate", "2026-12-01");
+    values.put("childSeenAlone", true);
+    values.put("assessmentFactors", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"1B\",\"3A\"]").create());
+    values.put("worries", "Unexplained bruising; father's drinking");
+    values.put("strengths", "Grandmother visits daily; child attends nursery");
+    values.put("safetyScale", 6L);
+    values.put("assessmentOutcome", outcome);
+    values.put("analysis", "Needs a plan to address drinking and supervision");
+    return values;
+  }
+
   /** The one open task with this key among the child's processes. */
   public Task task(String childId, String taskKey) {
     List<Task> tasks = tasks(childId, taskKey);
