@@ -85,16 +85,22 @@ class ModelFilesTest {
   }
 
   @Test
-  void everyFormIsUsedByAUserTask() throws IOException {
+  void everyFormIsUsedByAUserTaskOrAStartEvent() throws IOException {
     Set<String> used = new HashSet<>();
     for (Path file : files(PROCESSES, ".bpmn")) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         used.add(task.getCamundaFormRef());
       }
+      for (org.camunda.bpm.model.bpmn.instance.StartEvent start
+          : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          used.add(start.getCamundaFormRef());
+        }
+      }
     }
     assertThat(files(FORMS, ".form")).extracting(f -> name(f, ".form")).allSatisfy(
-        id -> assertThat(used).as("form %s is used by some user task", id).contains(id));
+        id -> assertThat(used).as("form %s is used by a user task or start event", id).contains(id));
   }
 
   private void checkModel(Path file) {

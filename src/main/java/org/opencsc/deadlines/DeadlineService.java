@@ -2,7 +2,9 @@ package org.opencsc.deadlines;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +32,7 @@ public class DeadlineService {
   public static final String WATCH_PROCESS = "deadline-watch";
   public static final String MET_MESSAGE = "DeadlineMet";
   static final int WARNING_PRIORITY = 80;
+  private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK);
 
   private static final Logger log = LoggerFactory.getLogger(DeadlineService.class);
 
@@ -57,9 +60,13 @@ public class DeadlineService {
     repository.insert(deadline, now());
     execution.setVariableLocal(dueVariable(timescaleId), Date.from(computed.taskDueAt()));
     execution.setVariableLocal(idVariable(timescaleId), deadline.id());
-    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
-        WATCH_PROCESS, childId,
-        Map.of("deadlineId", deadline.id(), "timescaleId", timescaleId, "childId", childId));
+    Map<String, Object> watch = new HashMap<>();
+    watch.put("deadlineId", deadline.id());
+    watch.put("timescaleId", timescaleId);
+    watch.put("childId", childId);
+    watch.put("childName", execution.getVariable("childName"));
+    watch.put("dueDateText", DUE_FORMAT.format(computed.dueDate()));
+    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(WATCH_PROCESS, childId, watch);
     log.debug("Deadline {} {} opened, due {}", timescaleId, deadline.id(), computed.dueDate());
   }
 

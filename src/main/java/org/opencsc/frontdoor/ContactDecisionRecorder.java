@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component("contacts")
 public class ContactDecisionRecorder {
 
+  private static final java.time.format.DateTimeFormatter RECEIVED_FORMAT =
+      java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", java.util.Locale.UK);
+
   public static final Set<String> OUTCOMES = Set.of("NFA", "ADVICE", "EARLY_HELP", "REFERRAL", "STRATEGY");
 
   private final ContactRepository contacts;
@@ -47,6 +50,16 @@ public class ContactDecisionRecorder {
     }
   }
 
+  /** Start listener of {@code contact}: what was reported, read-only, for the decision and sign-off forms. */
+  public void showContact(DelegateExecution execution) {
+    String contactId = (String) execution.getVariable("contactId");
+    Contact contact = contacts.findById(contactId)
+        .orElseThrow(() -> new IllegalStateException("Unknown contact " + contactId));
+    execution.setVariableLocal("contactSummary", contact.summary());
+    execution.setVariableLocal("contactSource", contact.source() == null ? "not recorded" : contact.source());
+    execution.setVariableLocal("contactReceivedText", RECEIVED_FORMAT.format(contact.receivedAt().atZone(LondonTime.ZONE)));
+  }
+
   /** Complete listener on the decision task: a bad value is refused before it reaches sign-off. */
   public void check(DelegateTask task) {
     checkOutcome((String) task.getVariable("contactOutcome"), (String) task.getVariable("primaryNeed"));
@@ -55,6 +68,10 @@ public class ContactDecisionRecorder {
   static void checkOutcome(String outcome, String primaryNeed) {
     if (outcome == null || !OUTCOMES.contains(outcome)) {
       throw new InvalidFieldValue("contactOutcome", "must be one of " + OUTCOMES);
+    }
+    boolean referral = "REFERRAL".equals(outcome) || "STRATEGY".equals(outcome);
+    if (referral && (primaryNeed == null || primaryNeed.isBlank())) {
+      throw new InvalidFieldValue("primaryNeed", "a referral needs the child's primary need (N0 if not yet known)");
     }
     if (primaryNeed != null && !primaryNeed.isBlank() && !DfeCodes.PRIMARY_NEED.contains(primaryNeed)) {
       throw new InvalidFieldValue("primaryNeed", "must be a CIN census need code N0–N9");

@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
 
-/** The {@code admins} group administers the engine (Camunda Admin, Cockpit) in every profile. */
+/** The {@code admins} group (and the webapps' own {@code camunda-admin}) administer the engine in every profile. */
 @Component
 public class AdminGroups extends AbstractCamundaConfiguration {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setAdminGroups(new ArrayList<>(List.of(Roles.ADMINS)));
+    configuration.setAdminGroups(new ArrayList<>(List.of(Roles.ADMINS, Roles.CAMUNDA_ADMIN)));
   }
 }

@@ -13,11 +13,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users and groups of shared/spec/api.md. Never in production: the {@code prod} profile
- * does not load this class. Passwords equal user names and are printed in the README.
+ * The demo users and groups of shared/spec/api.md, for the default profile (one-command start on H2)
+ * and the {@code demo} profile only: never in production. Passwords equal user names (see README).
  */
 @Component
-@Profile("!prod")
+@Profile({"default", "demo"})
 @Order(10)
 public class DemoIdentity extends AbstractCamundaConfiguration {
 
@@ -36,7 +36,8 @@ public class DemoIdentity extends AbstractCamundaConfiguration {
       List.of(Roles.IRO, "Independent reviewing officers and conference chairs", "WORKFLOW"),
       List.of(Roles.LEGAL, "Legal services", "WORKFLOW"),
       List.of(Roles.AUDITORS, "Auditors and inspectors (read only)", "WORKFLOW"),
-      List.of(Roles.ADMINS, "System administrators", "SYSTEM"));
+      List.of(Roles.ADMINS, "System administrators", "SYSTEM"),
+      List.of(Roles.CAMUNDA_ADMIN, "Camunda administrators (webapps' built-in admin group)", "SYSTEM"));
 
   /** Users: id, first name, last name, qualified-on date (blank when not a social worker), groups. */
   record DemoUser(String id, String firstName, String lastName, String qualifiedOn, List<String> groups) {}
@@ -58,7 +59,7 @@ public class DemoIdentity extends AbstractCamundaConfiguration {
       new DemoUser("ian", "Ian", "Independent Reviewing Officer (demo)", "", List.of(Roles.IRO)),
       new DemoUser("leo", "Leo", "Legal (demo)", "", List.of(Roles.LEGAL)),
       new DemoUser("audrey", "Audrey", "Auditor (demo)", "", List.of(Roles.AUDITORS)),
-      new DemoUser("admin", "Admin", "Administrator (demo)", "", List.of(Roles.ADMINS)));
+      new DemoUser("admin", "Admin", "Administrator (demo)", "", List.of(Roles.ADMINS, Roles.CAMUNDA_ADMIN)));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {

@@ -17,6 +17,8 @@ public final class Roles {
   public static final String LEGAL = "legal";
   public static final String AUDITORS = "auditors";
   public static final String ADMINS = "admins";
+  /** The Camunda webapps treat members of this group as administrators (and ask for one at setup). */
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** Teams a case can be held in, in the order a referral passes through them. */
   public static final List<String> TEAMS = List.of(

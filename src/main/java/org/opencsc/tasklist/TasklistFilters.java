@@ -48,7 +48,11 @@ public class TasklistFilters extends AbstractCamundaConfiguration {
         "description", description,
         "priority", priority,
         "refresh", true,
-        "color", OVERDUE.equals(name) ? "#c0392b" : "#2c6e91"));
+        "color", OVERDUE.equals(name) ? "#c0392b" : "#2c6e91",
+        // shown under each task in the list, so a worker sees whose work it is
+        "variables", java.util.List.of(
+            Map.of("name", "childName", "label", "Child"),
+            Map.of("name", "timescaleId", "label", "Overdue deadline"))));
     filters.saveFilter(filter);
   }
 }

@@ -51,7 +51,7 @@ class PostgresJourneyTest {
 
   @Test
   void theJourneyWorksOnPostgresAndTheCaseAndItsTimersSurviveARestart() {
-    new RestartScenario("postgres", List.of("postgres"), Map.of(
+    new RestartScenario("postgres", List.of("postgres", "demo"), Map.of(
         "spring.datasource.url", url,
         "spring.datasource.username", user,
         "spring.datasource.password", password))
