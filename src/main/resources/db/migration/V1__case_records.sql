@@ -96,6 +96,9 @@ CREATE TABLE deadline (
     recovery_plan        VARCHAR(4000),
     breach_recorded_by   VARCHAR(64),
     breach_recorded_at   TIMESTAMP WITH TIME ZONE,
+    service_manager_action       VARCHAR(4000),
+    service_manager_recorded_by  VARCHAR(64),
+    service_manager_recorded_at  TIMESTAMP WITH TIME ZONE,
     created_at           TIMESTAMP WITH TIME ZONE     NOT NULL
 );
 CREATE INDEX ix_deadline_child ON deadline (child_id);

@@ -23,4 +23,6 @@ public record Deadline(
     String breachReason,
     String recoveryPlan,
     String breachRecordedBy,
-    Instant breachRecordedAt) {}
+    Instant breachRecordedAt,
+    String serviceManagerAction,
+    String serviceManagerRecordedBy) {}

@@ -36,16 +36,20 @@ public class DeadlineController {
       DeadlineStatus status,
       LocalDate metDate,
       String deadlineId,
+      String dueAt,
       String warnedAt,
       String breachedAt,
       String breachReason,
       String recoveryPlan,
-      String breachRecordedBy) {
+      String breachRecordedBy,
+      String serviceManagerAction,
+      String serviceManagerRecordedBy) {
 
     static DeadlineView of(Deadline d) {
       return new DeadlineView(d.timescaleId(), d.policy(), d.triggerDate(), d.dueDate(), d.status(),
-          d.metDate(), d.id(), text(d.warnedAt()), text(d.breachedAt()), d.breachReason(),
-          d.recoveryPlan(), d.breachRecordedBy());
+          d.metDate(), d.id(), text(d.taskDueAt()), text(d.warnedAt()), text(d.breachedAt()),
+          d.breachReason(), d.recoveryPlan(), d.breachRecordedBy(), d.serviceManagerAction(),
+          d.serviceManagerRecordedBy());
     }
 
     private static String text(Object value) {

@@ -67,6 +67,12 @@ public class DeadlineRepository {
           breach_recorded_at = ? WHERE id = ?""", reason, plan, by, utc(at), id);
   }
 
+  public void recordServiceManagerReview(String id, String action, String by, Instant at) {
+    jdbc.update("""
+        UPDATE deadline SET service_manager_action = ?, service_manager_recorded_by = ?,
+          service_manager_recorded_at = ? WHERE id = ?""", action, by, utc(at), id);
+  }
+
   private static Deadline map(ResultSet rs, int row) throws SQLException {
     return new Deadline(
         rs.getString("id"),
@@ -87,6 +93,8 @@ public class DeadlineRepository {
         rs.getString("breach_reason"),
         rs.getString("recovery_plan"),
         rs.getString("breach_recorded_by"),
-        instant(rs, "breach_recorded_at"));
+        instant(rs, "breach_recorded_at"),
+        rs.getString("service_manager_action"),
+        rs.getString("service_manager_recorded_by"));
   }
 }

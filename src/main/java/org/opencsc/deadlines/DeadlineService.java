@@ -56,7 +56,7 @@ public class DeadlineService {
         execution.getProcessInstanceId(), computed.timescaleId(), computed.policy(),
         computed.triggerAt(), computed.triggerDate(), computed.dueDate(), computed.taskDueAt(),
         computed.warningAt(), computed.breachAt(), DeadlineStatus.OPEN,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
     repository.insert(deadline, now());
     execution.setVariableLocal(dueVariable(timescaleId), Date.from(computed.taskDueAt()));
     execution.setVariableLocal(idVariable(timescaleId), deadline.id());
@@ -116,6 +116,18 @@ public class DeadlineService {
         (String) execution.getVariable("breachReason"),
         (String) execution.getVariable("recoveryPlan"),
         (String) execution.getVariable("authorOf_Task_RecordBreachReasonAndPlan"),
+        now());
+  }
+
+  /** Whether the work was done by the due date (false while still open or when done late). */
+  public boolean metInTime(String deadlineId) {
+    return get(deadlineId).status() == DeadlineStatus.MET;
+  }
+
+  public void recordServiceManagerReview(String deadlineId, DelegateExecution execution) {
+    repository.recordServiceManagerReview(deadlineId,
+        (String) execution.getVariable("serviceManagerAction"),
+        (String) execution.getVariable("authorOf_Task_ReviewOverdueWork"),
         now());
   }
 

@@ -102,6 +102,39 @@ class DeadlineEscalationTest {
     decideAndSignOff();
     assertThat(deadline().status()).isEqualTo(DeadlineStatus.BREACHED);
     assertThat(deadline().metDate()).isEqualTo("2026-12-08");
+
+    // the breach still needs the service manager's review, and it is recorded on the deadline
+    driver.complete("sue", childId, "Task_ReviewOverdueWork",
+        Map.of("serviceManagerAction", "Front door rota reviewed with the team manager"));
+    assertThat(deadline().serviceManagerAction()).isEqualTo("Front door rota reviewed with the team manager");
+    assertThat(deadline().serviceManagerRecordedBy()).isEqualTo("sue");
+    assertThat(watchActivities()).contains("Task_RecordServiceManagerReview", "EndEvent_EscalatedToServiceManager");
+  }
+
+  @Test
+  void workDoneAfterTheDueDateButBeforeTheBreachTimerRanStillAsksForTheReason() {
+    // the job executor has not run the warning or breach timers (e.g. the server was down)
+    TestClock.setLondon("2026-12-01T09:00:00");
+    decideAndSignOff();
+
+    assertThat(deadline().status()).isEqualTo(DeadlineStatus.BREACHED);
+    assertThat(deadline().metDate()).isEqualTo("2026-12-01");
+    assertThat(driver.timers(childId)).isEmpty();
+    assertThat(driver.openTaskKeys(childId)).containsExactly("Task_RecordBreachReasonAndPlan");
+    assertThat(watchActivities()).contains("Gateway_DoneByDueDate").doesNotContain("EndEvent_DeadlineMet");
+  }
+
+  @Test
+  void workDoneLateAfterTheWarningButBeforeTheBreachTimerRanStillAsksForTheReason() {
+    TestClock.set(WARNING);
+    driver.runDueJobs(childId);
+    TestClock.setLondon("2026-12-01T00:30:00");
+    decideAndSignOff();
+
+    assertThat(deadline().status()).isEqualTo(DeadlineStatus.BREACHED);
+    assertThat(driver.openTaskKeys(childId)).containsExactly("Task_RecordBreachReasonAndPlan");
+    assertThat(watchActivities()).contains("Gateway_DoneByDueDateAfterWarning")
+        .doesNotContain("EndEvent_DeadlineMetAfterWarning");
   }
 
   @Test

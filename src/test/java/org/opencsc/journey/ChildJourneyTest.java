@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class ChildJourneyTest {
   }
 
   @Test
-  void aNewContactDuringTheAssessmentGetsItsOwnFrontDoorDecisionAndTheAssessmentGoesOn() {
+  void newConcernsDuringTheAssessmentGetAFrontDoorDecisionAndGoToTheAllocatedWorker() {
     String laChildId = newLaChildId();
     ContactReceipt first = driver.contact(laChildId, "2026-11-27T10:15:00Z");
     String childId = first.childId();
@@ -59,19 +60,45 @@ class ChildJourneyTest {
     assertThat(second.joinedExistingJourney()).isTrue();
     assertThat(second.journeyId()).isEqualTo(first.journeyId());
     assertThat(driver.openTaskKeys(childId)).containsExactlyInAnyOrder("Task_CarryOutAssessment", "Task_DecideOnContact");
-    driver.complete("fiona", childId, "Task_DecideOnContact",
-        Map.of("contactOutcome", "REFERRAL", "decisionReason", "Pass to allocated worker", "primaryNeed", "N1"));
-    driver.complete("mark", childId, "Task_SignOffContactDecision", Map.of("signOffDecision", "APPROVE"));
+    decideNewContact(childId, "STRATEGY");
+
+    Task actOnIt = driver.task(childId, "Task_ActOnNewConcerns");
+    assertThat(actOnIt.getAssignee()).isEqualTo("sam");
+    assertThat(actOnIt.getPriority()).isEqualTo(90);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(actOnIt.getId()))
+        .extracting(link -> link.getGroupId()).contains("assessment", "team-managers");
+    driver.complete("sam", childId, "Task_ActOnNewConcerns", Map.of("actionTaken", "Visited the child today",
+        "nextStep", "STRATEGY_DISCUSSION", "nextStepReason", "New injury reported by school"));
 
     assertThat(driver.openTaskKeys(childId)).containsExactly("Task_CarryOutAssessment");
     BpmnAwareTests.assertThat(driver.journey(childId)).isActive()
-        .hasPassed("SubProcess_NewContactOnOpenCase", "CallActivity_NewContactDecision");
-    assertThat(contacts.findByChild(childId)).extracting(c -> c.journeyId())
-        .containsOnly(first.journeyId());
-    assertThat(contacts.findByChild(childId).get(1).outcome()).isEqualTo("REFERRAL");
-    // the original journey variable was not overwritten by the new contact's decision
+        .hasPassed("CallActivity_NewContactDecision", "Task_ActOnNewConcerns", "EndEvent_NewConcernsActedOn");
+    assertThat(contacts.findByChild(childId)).extracting(c -> c.journeyId()).containsOnly(first.journeyId());
+    assertThat(contacts.findByChild(childId).get(1).outcome()).isEqualTo("STRATEGY");
+    // the journey's own decision and contact are not overwritten by the new contact's
+    assertThat(engine.getRuntimeService().getVariable(first.journeyId(), "contactOutcome")).isEqualTo("REFERRAL");
     assertThat(engine.getRuntimeService().getVariable(first.journeyId(), "contactId"))
         .isEqualTo(contacts.findByChild(childId).get(0).id());
+  }
+
+  @Test
+  void aNewContactNeedingNoActionIsNotedAndTheCaseGoesOn() {
+    String laChildId = newLaChildId();
+    String childId = driver.contact(laChildId, "2026-11-27T10:15:00Z").childId();
+    driver.referForAllocation(childId);
+    driver.allocate(childId, "sam");
+    driver.contact(laChildId, "2026-11-27T10:20:00Z");
+    decideNewContact(childId, "ADVICE");
+
+    assertThat(driver.openTaskKeys(childId)).containsExactly("Task_CarryOutAssessment");
+    BpmnAwareTests.assertThat(driver.journey(childId)).hasPassed("EndEvent_NewContactDecided")
+        .hasNotPassed("Task_ActOnNewConcerns");
+  }
+
+  private void decideNewContact(String childId, String outcome) {
+    driver.complete("fiona", childId, "Task_DecideOnContact",
+        Map.of("contactOutcome", outcome, "decisionReason", "New information from school", "primaryNeed", "N1"));
+    driver.complete("mark", childId, "Task_SignOffContactDecision", Map.of("signOffDecision", "APPROVE"));
   }
 
   @Test
