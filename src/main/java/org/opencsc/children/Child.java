@@ -15,4 +15,14 @@ public record Child(
     String ethnicity,
     String upn,
     String postcode,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  /** How the child is named in Tasklist lists and forms: name and the council's child id. */
+  public String displayName() {
+    String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    if (name.isEmpty()) {
+      name = dateOfBirth == null ? "Unborn child" : "Name not known";
+    }
+    return name + " (" + laChildId + ")";
+  }
+}

@@ -93,7 +93,7 @@ public class ContactIntake {
       Map<String, Object> variables = new HashMap<>();
       variables.put("childId", child.id());
       variables.put("laChildId", child.laChildId());
-      variables.put("childName", displayName(child));
+      variables.put("childName", child.displayName());
       variables.put("contactId", contact.id());
       variables.put("contactReceivedAt", Date.from(contact.receivedAt()));
       variables.put("caseTeam", Roles.FRONT_DOOR);
@@ -103,16 +103,6 @@ public class ContactIntake {
     contacts.linkToJourney(contact.id(), journeyId);
     log.info("Contact {} received; journey {} ({})", contact.id(), journeyId, joined ? "joined" : "started");
     return new ContactReceipt(child.id(), journeyId, joined, contact.id());
-  }
-
-  /** How the child is named in Tasklist lists and forms. */
-  static String displayName(Child child) {
-    String name = ((child.firstName() == null ? "" : child.firstName()) + " "
-        + (child.lastName() == null ? "" : child.lastName())).trim();
-    if (name.isEmpty()) {
-      name = child.dateOfBirth() == null ? "Unborn child" : "Name not known";
-    }
-    return name + " (" + child.laChildId() + ")";
   }
 
   private Child recordChild(ContactRequest.ChildDetails details, Instant now) {

@@ -72,18 +72,34 @@ class AssessmentProcessTest {
         .satisfies(job -> assertThat(job.getDuedate()).isEqualTo(Date.from(WARNING)));
   }
 
-  @ParameterizedTest(name = "{0} ends the journey at {1}")
+  @ParameterizedTest(name = "{0} closes the case at {1} with reason {2}")
   @CsvSource({
-      "NFA, EndEvent_ClosedAfterAssessment",
-      "EARLY_HELP, EndEvent_SteppedDownToEarlyHelpAfterAssessment",
-      "CIN_PLAN, EndEvent_ToChildInNeedPlan",
-      "STRATEGY, EndEvent_AssessmentToStrategyDiscussion",
-      "LAC, EndEvent_ToLookedAfter"})
-  void aSignedOffAssessmentIsRecordedAndTheJourneyFollowsItsOutcome(String outcome, String endEvent) {
+      "NFA, EndEvent_CaseClosed, RC8",
+      "EARLY_HELP, EndEvent_SteppedDownAfterSocialCare, RC9"})
+  void anAssessmentThatEndsTheCaseClosesTheCinEpisodeWithItsReason(String outcome, String endEvent, String reason) {
     driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment(outcome));
     driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
 
     BpmnAwareTests.assertThat(journey).isEnded().hasPassed("CallActivity_Assessment", endEvent);
+    Map<String, Object> referral = jdbc.queryForMap("SELECT * FROM referral WHERE child_id = ?", childId);
+    assertThat(referral).containsEntry("CLOSURE_REASON", reason);
+    assertThat(referral.get("CLOSURE_DATE").toString()).isEqualTo("2026-12-02");
+  }
+
+  @ParameterizedTest(name = "{0} goes on to {1}")
+  @CsvSource({
+      "NFA, Task_RecordClosure",
+      "EARLY_HELP, Task_RecordStepDown",
+      "CIN_PLAN, CallActivity_ChildInNeed",
+      "STRATEGY, CallActivity_Section47",
+      "LAC, CallActivity_LookedAfter"})
+  void aSignedOffAssessmentIsRecordedAndTheJourneyFollowsItsOutcome(String outcome, String nextStep) {
+    driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment(outcome));
+    driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("CallActivity_Assessment");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(journey.getId()).activityId(nextStep).count()).isEqualTo(1);
     Map<String, Object> row = jdbc.queryForMap("SELECT * FROM assessment WHERE child_id = ?", childId);
     assertThat(row).containsEntry("OUTCOME", outcome).containsEntry("FACTORS", "1B,3A")
         .containsEntry("CHILD_SEEN_ALONE", true).containsEntry("SAFETY_SCALE", 6)
@@ -102,7 +118,7 @@ class AssessmentProcessTest {
     assertThat(driver.task(childId, "Task_CarryOutAssessment").getAssignee()).isEqualTo("sam");
     driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment("CIN_PLAN"));
     driver.complete("mark", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
-    BpmnAwareTests.assertThat(journey).isEnded().hasPassed("EndEvent_ToChildInNeedPlan");
+    BpmnAwareTests.assertThat(journey).hasPassed("CallActivity_Assessment").isWaitingAt("CallActivity_ChildInNeed");
   }
 
   @Test

@@ -55,8 +55,7 @@ class ContactProcessTest {
   @CsvSource({
       "NFA, EndEvent_NoFurtherActionAtFrontDoor",
       "ADVICE, EndEvent_AdviceGiven",
-      "EARLY_HELP, EndEvent_SteppedDownToEarlyHelp",
-      "STRATEGY, EndEvent_ToStrategyDiscussion"})
+      "EARLY_HELP, EndEvent_SteppedDownToEarlyHelp"})
   void aSignedOffDecisionThatNeedsNoAllocationEndsTheJourneyAtItsNamedEnd(String outcome, String endEvent) {
     var journey = driver.journey(childId);
     decide("fiona", outcome);
@@ -67,7 +66,19 @@ class ContactProcessTest {
     assertThat(contact.outcome()).isEqualTo(outcome);
     assertThat(contact.decidedBy()).isEqualTo("fiona");
     assertThat(contact.signedOffBy()).isEqualTo("tina");
-    assertThat(referrals.findByChild(childId)).hasSize("STRATEGY".equals(outcome) ? 1 : 0);
+    assertThat(referrals.findByChild(childId)).isEmpty();
+  }
+
+  @Test
+  void immediateRiskGoesToAllocationAndThenStraightToAStrategyDiscussion() {
+    var journey = driver.journey(childId);
+    decide("fiona", "STRATEGY");
+    signOff("tina", "APPROVE");
+    assertThat(driver.openTaskKeys(childId)).contains("Task_AllocateSocialWorker");
+    assertThat(referrals.findByChild(childId)).hasSize(1);
+
+    driver.allocate(childId, "sam");
+    BpmnAwareTests.assertThat(journey).isWaitingAt("CallActivity_Section47").hasNotPassed("CallActivity_Assessment");
   }
 
   @Test

@@ -1,0 +1,41 @@
+package org.opencsc.journey;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencsc.calendar.LondonTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends the child's CIN episode when the journey closes or steps down (bean {@code closures}). The
+ * reason is the CIN census ReasonForClosure the deciding stage recorded and had signed off.
+ */
+@Component("closures")
+public class Closures {
+
+  /** CIN census ReasonForClosure codes. */
+  public static final Set<String> REASONS = Set.of("RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9");
+  /** Stepped down to early help after social care involvement. */
+  static final String STEP_DOWN = "RC9";
+  /** Services ceased for any other reason, including the child no longer being in need. */
+  static final String OTHER = "RC7";
+
+  private final JdbcTemplate jdbc;
+
+  public Closures(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void close(DelegateExecution execution) {
+    String childId = (String) execution.getVariable("childId");
+    Object given = execution.getVariable("closureReason");
+    String reason = given != null && REASONS.contains(given.toString()) ? given.toString()
+        : "EARLY_HELP".equals(execution.getVariable("nextStage")) ? STEP_DOWN : OTHER;
+    LocalDate today = LondonTime.dateOf(ClockUtil.getCurrentTime().toInstant());
+    jdbc.update("UPDATE referral SET closure_date = ?, closure_reason = ? WHERE child_id = ? AND closure_date IS NULL",
+        today, reason, childId);
+    execution.setVariable("closureReason", reason);
+  }
+}
