@@ -36,6 +36,12 @@ public class ChildController {
       String postcode, String journeyId, boolean journeyOpen, String allocatedWorker,
       List<OpenTask> openTasks) {}
 
+  /** Find a child by the council's child id (the id people know). */
+  @GetMapping("/api/children")
+  public List<ChildView> find(@org.springframework.web.bind.annotation.RequestParam String laChildId) {
+    return children.findByLaChildId(laChildId).map(c -> child(c.id())).stream().toList();
+  }
+
   @GetMapping("/api/children/{childId}")
   public ChildView child(@PathVariable String childId) {
     Child child = children.findById(childId)

@@ -30,6 +30,7 @@ public class SecurityConfig {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(() -> engine.engine().getName()), AuthorizationFilter.class)
         .addFilterBefore(new EngineAuthenticationFilter(engine::identityService), AuthorizationFilter.class);
     return http.build();
   }
