@@ -99,6 +99,8 @@ CREATE TABLE deadline (
     service_manager_action       VARCHAR(4000),
     service_manager_recorded_by  VARCHAR(64),
     service_manager_recorded_at  TIMESTAMP WITH TIME ZONE,
+    withdrawn_at         TIMESTAMP WITH TIME ZONE,
+    withdrawn_reason     VARCHAR(400),
     created_at           TIMESTAMP WITH TIME ZONE     NOT NULL
 );
 CREATE INDEX ix_deadline_child ON deadline (child_id);

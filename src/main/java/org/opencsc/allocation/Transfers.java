@@ -61,6 +61,9 @@ public class Transfers {
       TaskService tasks = execution.getProcessEngineServices().getTaskService();
       for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(childId).taskCandidateGroup(fromTeam)
           .includeAssignedTasks().list()) {
+        if (execution.getId().equals(task.getExecutionId())) {
+          continue; // the task just completed on the way here; it is being deleted in this transaction
+        }
         tasks.deleteCandidateGroup(task.getId(), fromTeam);
         tasks.addCandidateGroup(task.getId(), toTeam);
       }

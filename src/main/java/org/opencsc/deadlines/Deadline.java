@@ -25,4 +25,5 @@ public record Deadline(
     String breachRecordedBy,
     Instant breachRecordedAt,
     String serviceManagerAction,
-    String serviceManagerRecordedBy) {}
+    String serviceManagerRecordedBy,
+    String withdrawnReason) {}

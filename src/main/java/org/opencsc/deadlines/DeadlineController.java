@@ -43,13 +43,14 @@ public class DeadlineController {
       String recoveryPlan,
       String breachRecordedBy,
       String serviceManagerAction,
-      String serviceManagerRecordedBy) {
+      String serviceManagerRecordedBy,
+      String withdrawnReason) {
 
     static DeadlineView of(Deadline d) {
       return new DeadlineView(d.timescaleId(), d.policy(), d.triggerDate(), d.dueDate(), d.status(),
           d.metDate(), d.id(), text(d.taskDueAt()), text(d.warnedAt()), text(d.breachedAt()),
           d.breachReason(), d.recoveryPlan(), d.breachRecordedBy(), d.serviceManagerAction(),
-          d.serviceManagerRecordedBy());
+          d.serviceManagerRecordedBy(), d.withdrawnReason());
     }
 
     private static String text(Object value) {

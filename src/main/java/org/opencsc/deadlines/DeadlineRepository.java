@@ -67,6 +67,26 @@ public class DeadlineRepository {
           breach_recorded_at = ? WHERE id = ?""", reason, plan, by, utc(at), id);
   }
 
+  /** Deadlines of one process instance whose work was never done. */
+  public List<Deadline> notDoneInProcess(String processInstanceId) {
+    return jdbc.query("SELECT * FROM deadline WHERE process_instance_id = ? AND met_date IS NULL AND withdrawn_at IS NULL",
+        DeadlineRepository::map, processInstanceId);
+  }
+
+  /**
+   * An open deadline not yet due becomes WITHDRAWN; one already past its breach time is a breach
+   * (even if its timer has not run yet) and stays BREACHED, with the reason its wait ended.
+   */
+  public void withdraw(String id, String reason, Instant at) {
+    jdbc.update("""
+        UPDATE deadline SET withdrawn_at = ?, withdrawn_reason = ?,
+          breached_at = CASE WHEN status = 'OPEN' AND breach_at <= ? THEN breach_at ELSE breached_at END,
+          status = CASE WHEN status = 'OPEN' AND breach_at > ? THEN 'WITHDRAWN'
+                        WHEN status = 'OPEN' THEN 'BREACHED' ELSE status END
+        WHERE id = ? AND met_date IS NULL AND withdrawn_at IS NULL""",
+        utc(at), reason, utc(at), utc(at), id);
+  }
+
   public void recordServiceManagerReview(String id, String action, String by, Instant at) {
     jdbc.update("""
         UPDATE deadline SET service_manager_action = ?, service_manager_recorded_by = ?,
@@ -95,6 +115,7 @@ public class DeadlineRepository {
         rs.getString("breach_recorded_by"),
         instant(rs, "breach_recorded_at"),
         rs.getString("service_manager_action"),
-        rs.getString("service_manager_recorded_by"));
+        rs.getString("service_manager_recorded_by"),
+        rs.getString("withdrawn_reason"));
   }
 }

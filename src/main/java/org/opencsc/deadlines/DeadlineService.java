@@ -56,7 +56,7 @@ public class DeadlineService {
         execution.getProcessInstanceId(), computed.timescaleId(), computed.policy(),
         computed.triggerAt(), computed.triggerDate(), computed.dueDate(), computed.taskDueAt(),
         computed.warningAt(), computed.breachAt(), DeadlineStatus.OPEN,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
     repository.insert(deadline, now());
     execution.setVariableLocal(dueVariable(timescaleId), Date.from(computed.taskDueAt()));
     execution.setVariableLocal(idVariable(timescaleId), deadline.id());
@@ -119,9 +119,26 @@ public class DeadlineService {
         now());
   }
 
-  /** Whether the work was done by the due date (false while still open or when done late). */
+  /**
+   * Whether the watch may end without asking for a reason: the work was done by the due date, or
+   * the deadline was withdrawn before it fell due. False while open or when done late.
+   */
   public boolean metInTime(String deadlineId) {
-    return get(deadlineId).status() == DeadlineStatus.MET;
+    DeadlineStatus status = get(deadlineId).status();
+    return status == DeadlineStatus.MET || status == DeadlineStatus.WITHDRAWN;
+  }
+
+  /**
+   * The process's statutory work that is no longer due (e.g. care ended): open deadlines are
+   * withdrawn and their watches end; breached ones keep their breach and their manager's task.
+   */
+  public void withdrawOpen(DelegateExecution execution, String reason) {
+    for (Deadline deadline : repository.notDoneInProcess(execution.getProcessInstanceId())) {
+      repository.withdraw(deadline.id(), reason, now());
+      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MET_MESSAGE)
+          .processInstanceVariableEquals("deadlineId", deadline.id())
+          .correlateAllWithResult();
+    }
   }
 
   public void recordServiceManagerReview(String deadlineId, DelegateExecution execution) {

@@ -6,5 +6,7 @@ public enum DeadlineStatus {
   /** The work was done on or before the due date. */
   MET,
   /** The due date passed without the work done (it may have been done later: see metDate). */
-  BREACHED
+  BREACHED,
+  /** No longer applies before it fell due, e.g. the child stopped being looked after (see withdrawnReason). */
+  WITHDRAWN
 }

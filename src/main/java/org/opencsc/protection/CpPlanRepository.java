@@ -107,10 +107,4 @@ public class CpPlanRepository {
         "SELECT MAX(" + dateColumn + ") FROM " + table + " WHERE plan_id = ?", LocalDate.class, planId));
   }
 
-  /** Ids of this process's deadlines of {@code timescaleId} whose work is not yet done. */
-  public List<String> unfinishedDeadlines(String processInstanceId, String timescaleId) {
-    return jdbc.queryForList("""
-        SELECT id FROM deadline WHERE process_instance_id = ? AND timescale_id = ? AND met_date IS NULL
-        ORDER BY created_at""", String.class, processInstanceId, timescaleId);
-  }
 }
