@@ -74,6 +74,16 @@ public class ApiExceptionHandler {
         List.of(new ApiError.FieldMessage("Content-Type", "must be application/json")));
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ApiError> forbidden(ForbiddenException e) {
+    return respond(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+  ResponseEntity<ApiError> notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
+    return respond(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ApiError> notFound(NotFoundException e) {
     return respond(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
