@@ -366,6 +366,15 @@ class LookedAfterProcessTest {
     assertThat(driver.tasks(childId, "Task_VisitChildAfterLegalChange")).hasSize(visitNeeded ? 1 : 0);
     if (!visitNeeded) {
       assertThat(activities()).contains("EndEvent_LegalStatusChanged");
+    } else {
+      // the new placement's first visit, within a week of the move
+      TestClock.setLondon("2027-03-04T09:00:00");
+      complete("carl", "Task_VisitChildAfterLegalChange", Map.of("visitDate", "2027-03-04", "childSeenAlone", true,
+          "visitNotes", "Settling in"));
+      assertThat(activities()).contains("Task_RecordLegalChangeVisit", "EndEvent_LegalStatusChangedAndVisited");
+      assertThat(deadlines.forChild(childId).stream().filter(d -> d.timescaleId().equals("FIRST_LAC_VISIT")
+          && d.triggerDate().toString().equals("2027-03-01")).findFirst().orElseThrow().status())
+          .isEqualTo(org.opencsc.deadlines.DeadlineStatus.MET);
     }
   }
 
