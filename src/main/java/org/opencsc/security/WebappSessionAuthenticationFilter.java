@@ -13,6 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,8 +37,9 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (reading && session != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-        && SecurityContextHolder.getContext().getAuthentication() == null) {
+    org.springframework.security.core.Authentication current = SecurityContextHolder.getContext().getAuthentication();
+    boolean signedOut = current == null || current instanceof AnonymousAuthenticationToken;
+    if (reading && session != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null && signedOut) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       Authentication signedIn = authentications == null ? null
           : authentications.getAuthenticationForProcessEngine(engineName.get());
