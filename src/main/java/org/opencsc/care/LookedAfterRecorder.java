@@ -257,7 +257,7 @@ public class LookedAfterRecorder {
   public void checkHealthAssessment(DelegateTask task) {
     LookedAfterFields f = fields(task);
     f.pastDate("healthAssessmentDate");
-    f.optionalDate("dentalCheckDate");
+    f.optionalPastDate("dentalCheckDate");
     recordedBy(task);
   }
 
@@ -266,7 +266,7 @@ public class LookedAfterRecorder {
     int held = count(execution, "healthAssessmentsHeld");
     LocalDate date = f.pastDate("healthAssessmentDate");
     records.insertHealthAssessment(childId(execution), execution.getProcessInstanceId(), held == 0 ? "INITIAL" : "REVIEW",
-        date, f.optionalDate("dentalCheckDate"), f.yes("immunisationsUpToDate"), by(execution), now());
+        date, f.optionalPastDate("dentalCheckDate"), f.yes("immunisationsUpToDate"), by(execution), now());
     execution.setVariable("lastHealthAssessmentDate", date.toString());
     execution.setVariable("healthAssessmentsHeld", held + 1);
   }

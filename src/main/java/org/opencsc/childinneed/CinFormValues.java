@@ -2,69 +2,34 @@ package org.opencsc.childinneed;
 
 import java.time.LocalDate;
 import java.util.function.Function;
-import org.opencsc.calendar.LondonTime;
-import org.opencsc.engine.InvalidFieldValue;
+import org.opencsc.engine.FormValues;
 
-/**
- * Reads values as Camunda Forms send them (dates as ISO strings) and refuses impossible ones, naming
- * the field, so Tasklist and the engine REST API (400) show the rule's own message.
- */
+/** The child in need forms' values; a missing one is refused as "record …" what the worker left out. */
 final class CinFormValues {
 
-  private final Function<String, Object> variables;
-  private final LocalDate today;
+  private final FormValues form;
 
   CinFormValues(Function<String, Object> variables, LocalDate today) {
-    this.variables = variables;
-    this.today = today;
-  }
-
-  Object raw(String field) {
-    return variables.apply(field);
+    this.form = new FormValues(variables, today);
   }
 
   /** A required date that has happened (today at the latest). */
   LocalDate pastDate(String field, String what) {
-    LocalDate date = optionalDate(field);
-    if (date == null) {
-      throw new InvalidFieldValue(field, "record " + what);
-    }
-    if (date.isAfter(today)) {
-      throw new InvalidFieldValue(field, "must not be in the future");
-    }
-    return date;
+    return form.pastDate(field, "record " + what);
   }
 
   /** A date already stored by this process (no future check: it was checked when it was entered). */
   LocalDate optionalDate(String field) {
-    Object value = variables.apply(field);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof java.util.Date date) {
-      return LondonTime.dateOf(date);
-    }
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    String text = value.toString().trim();
-    try {
-      return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
-    } catch (RuntimeException e) {
-      throw new InvalidFieldValue(field, "must be a date (YYYY-MM-DD)");
-    }
+    return form.optionalDate(field);
   }
 
   String requiredText(String field, String what) {
-    Object value = variables.apply(field);
-    if (value == null || value.toString().isBlank()) {
-      throw new InvalidFieldValue(field, "record " + what);
-    }
-    return value.toString().trim();
+    return form.text(field, "record " + what);
   }
 
+  /** The value as stored, untrimmed. */
   String text(String field) {
-    Object value = variables.apply(field);
+    Object value = form.raw(field);
     return value == null ? null : value.toString();
   }
 }

@@ -21,5 +21,9 @@ public final class DfeCodes {
   public static final Set<String> PRIMARY_NEED = Set.of(
       "N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9");
 
+  /** CIN census ReasonForClosure. A stage may accept only some of them (RC8/RC9 follow an assessment). */
+  public static final Set<String> REASON_FOR_CLOSURE = Set.of(
+      "RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9");
+
   private DfeCodes() {}
 }

@@ -1,10 +1,10 @@
 package org.opencsc.journey;
 
 import java.time.LocalDate;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.children.DfeCodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("closures")
 public class Closures {
 
-  /** CIN census ReasonForClosure codes. */
-  public static final Set<String> REASONS = Set.of("RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9");
   /** Stepped down to early help after social care involvement. */
   static final String STEP_DOWN = "RC9";
   /** Services ceased for any other reason, including the child no longer being in need. */
@@ -31,7 +29,7 @@ public class Closures {
   public void close(DelegateExecution execution) {
     String childId = (String) execution.getVariable("childId");
     Object given = execution.getVariable("closureReason");
-    String reason = given != null && REASONS.contains(given.toString()) ? given.toString()
+    String reason = given != null && DfeCodes.REASON_FOR_CLOSURE.contains(given.toString()) ? given.toString()
         : "EARLY_HELP".equals(execution.getVariable("nextStage")) ? STEP_DOWN : OTHER;
     LocalDate today = LondonTime.dateOf(ClockUtil.getCurrentTime().toInstant());
     jdbc.update("UPDATE referral SET closure_date = ?, closure_reason = ? WHERE child_id = ? AND closure_date IS NULL",

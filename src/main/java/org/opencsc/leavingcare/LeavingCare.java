@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
@@ -13,6 +14,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.children.ChildRepository;
 import org.opencsc.engine.EngineServices;
+import org.opencsc.engine.FormValues;
 import org.opencsc.engine.InvalidFieldValue;
 import org.opencsc.security.Roles;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,8 +63,7 @@ public class LeavingCare {
     if (dateOfBirth == null) {
       throw new IllegalStateException("Leaving care needs the young person's date of birth on the child record");
     }
-    LocalDate becameEligible = PathwayPlanRecord.Dates.optional(execution.getVariable("eligibilityDate"),
-        "eligibilityDate");
+    LocalDate becameEligible = FormValues.parseDate(execution.getVariable("eligibilityDate"), "eligibilityDate");
     LocalDate eligibility = latest(dateOfBirth.plusYears(ELIGIBLE_AT), becameEligible == null ? today() : becameEligible);
     execution.setVariable("dateOfBirth", dateOfBirth.toString());
     execution.setVariable("eligibilityDate", eligibility.toString());
@@ -108,7 +109,7 @@ public class LeavingCare {
 
   /** Complete listener on the needs assessment. */
   public void checkNeedsAssessment(DelegateTask task) {
-    PathwayPlanRecord.Dates.required(task.getVariable("needsAssessmentDate"), "needsAssessmentDate", today());
+    needsAssessmentDate(task);
     Object needs = task.getVariable("needs");
     if (needs == null || needs.toString().isBlank()) {
       throw new InvalidFieldValue("needs", "record the young person's needs");
@@ -116,8 +117,7 @@ public class LeavingCare {
   }
 
   public void recordNeedsAssessment(DelegateExecution execution) {
-    LocalDate date = PathwayPlanRecord.Dates.required(execution.getVariable("needsAssessmentDate"),
-        "needsAssessmentDate", today());
+    LocalDate date = needsAssessmentDate(execution);
     records.recordNeedsAssessment(leavingCareId(execution), date, (String) execution.getVariable("needs"),
         (String) execution.getVariable("authorOf_Task_AssessNeeds"));
   }
@@ -216,8 +216,12 @@ public class LeavingCare {
     return Date.from(LondonTime.startOfDay(dateOfBirth.plusYears(age)));
   }
 
+  private static LocalDate needsAssessmentDate(VariableScope scope) {
+    return new FormValues(scope::getVariable, today()).pastDate("needsAssessmentDate", "is required");
+  }
+
   private static LocalDate dateOf(Object value) {
-    return PathwayPlanRecord.Dates.optional(value, "date");
+    return FormValues.parseDate(value, "date");
   }
 
   private static LocalDate latest(LocalDate a, LocalDate b) {

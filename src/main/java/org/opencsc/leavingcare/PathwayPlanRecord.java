@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.opencsc.calendar.LondonTime;
+import org.opencsc.engine.FormValues;
 import org.opencsc.engine.InvalidFieldValue;
 
 /**
@@ -56,76 +56,33 @@ public record PathwayPlanRecord(
    */
   public static PathwayPlanRecord from(Function<String, Object> variables, String dateField, LocalDate today,
       LocalDate notBefore, boolean strictlyAfter, LocalDate dateOfBirth) {
-    LocalDate date = Dates.required(variables.apply(dateField), dateField, today);
+    FormValues form = new FormValues(variables, today);
+    LocalDate date = form.pastDate(dateField, "is required");
     if (notBefore != null && (strictlyAfter ? !date.isAfter(notBefore) : date.isBefore(notBefore))) {
       throw new InvalidFieldValue(dateField, strictlyAfter
           ? "must be after the date of the previous pathway plan or review (" + notBefore + ")"
           : "must not be before the needs assessment (" + notBefore + ")");
     }
-    String status = code(variables.apply("pathwayStatus"), "pathwayStatus", STATUS_ACTIVITIES.keySet());
-    String activity = code(variables.apply("activity"), "activity", ACTIVITIES);
+    String status = form.code("pathwayStatus", STATUS_ACTIVITIES.keySet());
+    String activity = form.code("activity", ACTIVITIES);
     if (!STATUS_ACTIVITIES.get(status).contains(activity)) {
       throw new InvalidFieldValue("activity", activity + " is not an activity of " + status
           + " (choose one of " + List.copyOf(STATUS_ACTIVITIES.get(status)) + ")");
     }
-    String accommodation = code(variables.apply("accommodation"), "accommodation", ACCOMMODATION);
-    String inTouch = code(variables.apply("inTouch"), "inTouch", IN_TOUCH);
-    boolean stayingPut = Boolean.TRUE.equals(variables.apply("stayingPut"));
+    String accommodation = form.code("accommodation", ACCOMMODATION);
+    String inTouch = form.code("inTouch", IN_TOUCH);
+    boolean stayingPut = form.flag("stayingPut");
     boolean adult = dateOfBirth != null && Period.between(dateOfBirth, date).getYears() >= 18;
     if (stayingPut && adult && !WITH_FORMER_FOSTER_CARERS.equals(accommodation)) {
       throw new InvalidFieldValue("accommodation",
           "a young person staying put after 18 lives with their former foster carers (Z)");
     }
-    Object summary = variables.apply("planSummary");
-    return new PathwayPlanRecord(date, status, activity, accommodation,
-        Boolean.TRUE.equals(variables.apply("accommodationSuitable")), inTouch, stayingPut,
-        summary == null ? null : summary.toString());
+    return new PathwayPlanRecord(date, status, activity, accommodation, form.flag("accommodationSuitable"),
+        inTouch, stayingPut, form.optionalText("planSummary"));
   }
 
   /** OC3 ACCOM: the accommodation letter and 1 (suitable) or 2 (not suitable). */
   public String accomCode() {
     return accommodation + (accommodationSuitable ? "1" : "2");
-  }
-
-  private static String code(Object value, String field, Set<String> allowed) {
-    if (value == null || !allowed.contains(value.toString())) {
-      throw new InvalidFieldValue(field, "must be one of " + allowed.stream().sorted().toList());
-    }
-    return value.toString();
-  }
-
-  /** Date values as forms and tests send them. */
-  static final class Dates {
-
-    private Dates() {}
-
-    static LocalDate required(Object value, String field, LocalDate today) {
-      LocalDate date = optional(value, field);
-      if (date == null) {
-        throw new InvalidFieldValue(field, "is required");
-      }
-      if (date.isAfter(today)) {
-        throw new InvalidFieldValue(field, "must not be in the future");
-      }
-      return date;
-    }
-
-    static LocalDate optional(Object value, String field) {
-      if (value == null || value.toString().isBlank()) {
-        return null;
-      }
-      if (value instanceof java.util.Date d) {
-        return LondonTime.dateOf(d);
-      }
-      if (value instanceof LocalDate d) {
-        return d;
-      }
-      String text = value.toString();
-      try {
-        return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
-      } catch (RuntimeException e) {
-        throw new InvalidFieldValue(field, "must be a date (YYYY-MM-DD)");
-      }
-    }
   }
 }

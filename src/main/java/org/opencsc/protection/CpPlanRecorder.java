@@ -1,7 +1,7 @@
 package org.opencsc.protection;
 
+import static org.opencsc.children.DfeCodes.REASON_FOR_CLOSURE;
 import static org.opencsc.protection.ChildProtectionValues.CATEGORIES;
-import static org.opencsc.protection.ChildProtectionValues.CLOSURE_REASONS;
 import static org.opencsc.protection.ChildProtectionValues.ICPC_OUTCOMES;
 import static org.opencsc.protection.ChildProtectionValues.RCPC_OUTCOMES;
 
@@ -237,11 +237,11 @@ public class CpPlanRecorder {
   }
 
   private static String closureReason(ChildProtectionValues values) {
-    if (values.optionalCode("closureReason", CLOSURE_REASONS) == null) {
+    if (values.optionalCode("closureReason", REASON_FOR_CLOSURE) == null) {
       throw new InvalidFieldValue("closureReason",
-          "closing the case needs the child in need census reason for closure: one of " + sorted(CLOSURE_REASONS));
+          "closing the case needs the child in need census reason for closure: one of " + sorted(REASON_FOR_CLOSURE));
     }
-    return values.code("closureReason", CLOSURE_REASONS);
+    return values.code("closureReason", REASON_FOR_CLOSURE);
   }
 
   private static String planId(DelegateExecution execution) {

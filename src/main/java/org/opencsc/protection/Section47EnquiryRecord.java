@@ -1,10 +1,11 @@
 package org.opencsc.protection;
 
-import static org.opencsc.protection.Section47Fields.REASONS_FOR_CLOSURE;
+import static org.opencsc.children.DfeCodes.REASON_FOR_CLOSURE;
 
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Function;
+import org.opencsc.engine.FormValues;
 import org.opencsc.engine.InvalidFieldValue;
 
 /**
@@ -29,28 +30,18 @@ public record Section47EnquiryRecord(
   /** @param enquiryStarted date of the strategy discussion that started the enquiry */
   public static Section47EnquiryRecord from(Function<String, Object> variables, LocalDate today,
       LocalDate enquiryStarted) {
-    String outcome = Section47Fields.oneOf(variables, "s47Outcome", OUTCOMES);
-    LocalDate seen;
-    if (ANOTHER_STRATEGY_DISCUSSION.equals(outcome)) {
-      seen = Section47Fields.optionalDate(variables.apply("s47ChildSeenDate"), "s47ChildSeenDate");
-      if (seen != null && seen.isAfter(today)) {
-        throw new InvalidFieldValue("s47ChildSeenDate", "must not be in the future");
-      }
-    } else {
-      seen = Section47Fields.requiredPastDate(variables, "s47ChildSeenDate", today,
-          "record the date the child was seen in the enquiry");
-    }
+    FormValues form = new FormValues(variables, today);
+    String outcome = form.code("s47Outcome", OUTCOMES);
+    LocalDate seen = ANOTHER_STRATEGY_DISCUSSION.equals(outcome)
+        ? form.optionalPastDate("s47ChildSeenDate")
+        : form.pastDate("s47ChildSeenDate", "record the date the child was seen in the enquiry");
     if (seen != null && enquiryStarted != null && seen.isBefore(enquiryStarted)) {
       throw new InvalidFieldValue("s47ChildSeenDate",
           "must not be before the enquiry started (strategy discussion on " + enquiryStarted + ")");
     }
-    String findings = Section47Fields.requiredText(variables, "s47Findings", "record the findings of the enquiry");
-    String closureReason = null;
-    if (NFA.equals(outcome)) {
-      closureReason = Section47Fields.oneOf(variables, "closureReason", REASONS_FOR_CLOSURE);
-    }
-    return new Section47EnquiryRecord(seen, Section47Fields.ticked(variables, "s47ChildSeenAlone"), findings,
-        outcome, closureReason);
+    String findings = form.text("s47Findings", "record the findings of the enquiry");
+    String closureReason = NFA.equals(outcome) ? form.code("closureReason", REASON_FOR_CLOSURE) : null;
+    return new Section47EnquiryRecord(seen, form.flag("s47ChildSeenAlone"), findings, outcome, closureReason);
   }
 
   /** The journey's next stage after a signed-off outcome. */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.engine.FormValues;
 import org.opencsc.timescales.DueDateCalculator;
 import org.opencsc.timescales.TimescaleParameters;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,7 @@ public class Section47Recorder {
   public void recordSection47(DelegateExecution execution) {
     LocalDate started = startDate(execution.getVariable("s47StartDate"));
     Section47EnquiryRecord enquiry = Section47EnquiryRecord.from(execution::getVariable, today(), started);
-    LocalDate latest = Section47Fields.optionalDate(execution.getVariable("strategyDiscussionDate"),
+    LocalDate latest = FormValues.parseDate(execution.getVariable("strategyDiscussionDate"),
         "strategyDiscussionDate");
     repository.insertSection47((String) execution.getVariable("childId"), execution.getProcessInstanceId(),
         started, initialCpcTarget(latest), latest, repository.countDiscussions(execution.getProcessInstanceId()),
@@ -102,7 +103,7 @@ public class Section47Recorder {
   }
 
   private static LocalDate startDate(Object value) {
-    return Section47Fields.optionalDate(value, "s47StartDate");
+    return FormValues.parseDate(value, "s47StartDate");
   }
 
   private static LocalDate today() {

@@ -1,10 +1,11 @@
 package org.opencsc.protection;
 
-import static org.opencsc.protection.Section47Fields.REASONS_FOR_CLOSURE;
+import static org.opencsc.children.DfeCodes.REASON_FOR_CLOSURE;
 
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Function;
+import org.opencsc.engine.FormValues;
 import org.opencsc.engine.InvalidFieldValue;
 
 /**
@@ -38,19 +39,18 @@ public record StrategyDiscussionRecord(
    */
   public static StrategyDiscussionRecord from(Function<String, Object> variables, LocalDate today,
       LocalDate previousDiscussion, boolean enquiryUnderWay) {
-    LocalDate date = Section47Fields.requiredPastDate(variables, "discussionDate", today,
-        "record the date the strategy discussion was held");
+    FormValues form = new FormValues(variables, today);
+    LocalDate date = form.pastDate("discussionDate", "record the date the strategy discussion was held");
     if (previousDiscussion != null && date.isBefore(previousDiscussion)) {
       throw new InvalidFieldValue("discussionDate",
           "must not be before the previous strategy discussion on " + previousDiscussion);
     }
-    if (!Section47Fields.ticked(variables, "socialCareAttended")) {
+    if (!form.flag("socialCareAttended")) {
       throw new InvalidFieldValue("socialCareAttended",
           "children's social care must take part in a strategy discussion");
     }
-    String decision = Section47Fields.oneOf(variables, "strategyDecision", DECISIONS);
-    String reasons = Section47Fields.requiredText(variables, "strategyReasons",
-        "give the reasons for the decision");
+    String decision = form.code("strategyDecision", DECISIONS);
+    String reasons = form.text("strategyReasons", "give the reasons for the decision");
     String nextStage = null;
     String closureReason = null;
     if (NO_SECTION_47.equals(decision)) {
@@ -58,13 +58,12 @@ public record StrategyDiscussionRecord(
         throw new InvalidFieldValue("strategyDecision", "a section 47 enquiry is already under way: "
             + "continue it and record its outcome (no further action or child in need plan) on the enquiry");
       }
-      nextStage = Section47Fields.oneOf(variables, "noEnquiryNextStage", NEXT_STAGES_WITHOUT_ENQUIRY);
+      nextStage = form.code("noEnquiryNextStage", NEXT_STAGES_WITHOUT_ENQUIRY);
       if ("CLOSE".equals(nextStage)) {
-        closureReason = Section47Fields.oneOf(variables, "closureReason", REASONS_FOR_CLOSURE);
+        closureReason = form.code("closureReason", REASON_FOR_CLOSURE);
       }
     }
-    return new StrategyDiscussionRecord(date, Section47Fields.ticked(variables, "policeAttended"),
-        Section47Fields.ticked(variables, "healthAttended"), true,
-        Section47Fields.optionalText(variables, "otherAgencies"), decision, reasons, nextStage, closureReason);
+    return new StrategyDiscussionRecord(date, form.flag("policeAttended"), form.flag("healthAttended"), true,
+        form.optionalText("otherAgencies"), decision, reasons, nextStage, closureReason);
   }
 }
