@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -39,8 +41,10 @@ public class ApiExceptionHandler {
     return respond(HttpStatus.BAD_REQUEST, "Request has invalid fields", fields);
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+  // HttpMessageConversionException too: Jackson reports e.g. a repeated property of a record as an
+  // InvalidDefinitionException, which Spring does not count as "not readable" (it answered 500).
+  @ExceptionHandler({HttpMessageNotReadableException.class, HttpMessageConversionException.class})
+  ResponseEntity<ApiError> unreadable(HttpMessageConversionException e) {
     boolean syntaxError = e.getMostSpecificCause() instanceof JsonParseException;
     if (!syntaxError && e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = mapping.getPath().stream()
@@ -87,6 +91,13 @@ public class ApiExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ApiError> notFound(NotFoundException e) {
     return respond(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+  }
+
+  /** A message the case is not waiting for, e.g. a placement change while the placement is still being recorded. */
+  @ExceptionHandler(MismatchingMessageCorrelationException.class)
+  ResponseEntity<ApiError> notAtThisStage(MismatchingMessageCorrelationException e) {
+    return respond(HttpStatus.CONFLICT,
+        "The child's case is not at a stage where this can be recorded now; reload the case and try again", List.of());
   }
 
   @ExceptionHandler({OptimisticLockingException.class, DataIntegrityViolationException.class})

@@ -34,6 +34,9 @@ public class Closures {
     LocalDate today = LondonTime.dateOf(ClockUtil.getCurrentTime().toInstant());
     jdbc.update("UPDATE referral SET closure_date = ?, closure_reason = ? WHERE child_id = ? AND closure_date IS NULL",
         today, reason, childId);
+    // a closed case is no longer on anyone's caseload
+    jdbc.update("UPDATE allocation SET ended_at = ? WHERE child_id = ? AND ended_at IS NULL",
+        org.opencsc.children.Sql.utc(ClockUtil.getCurrentTime().toInstant()), childId);
     execution.setVariable("closureReason", reason);
   }
 }

@@ -164,11 +164,18 @@ public class TimelinessMeasures {
       if (lastEnd != null && !lastEnd.isAfter(to)) {
         return;
       }
-      List<LocalDate> placementStarts = rows.stream().filter(r -> !"L".equals(r[1])).map(r -> (LocalDate) r[0]).toList();
       int placements = 0;
-      for (int i = 0; i < placementStarts.size(); i++) {
-        LocalDate next = i + 1 < placementStarts.size() ? placementStarts.get(i + 1) : null;
-        if (next == null || next.isAfter(yearStart)) {
+      for (int i = 0; i < rows.size(); i++) {
+        if ("L".equals(rows.get(i)[1])) {
+          continue; // a legal status change only: the same placement goes on
+        }
+        int end = i;
+        while (end + 1 < rows.size() && "L".equals(rows.get(end + 1)[1])) {
+          end++;
+        }
+        // the placement ends with its last episode: it counts if it was in force after the year began
+        LocalDate placementEnd = (LocalDate) rows.get(end)[2];
+        if (placementEnd == null || placementEnd.isAfter(yearStart)) {
           placements++;
         }
       }

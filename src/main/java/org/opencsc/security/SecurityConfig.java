@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -25,14 +26,30 @@ public class SecurityConfig {
             PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
         .authenticationProvider(provider)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(SecurityConfig::apiRules)
         .httpBasic(basic -> basic.realmName("Children's social care"))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
+            .accessDeniedHandler(new JsonAccessDeniedHandler()))
         .addFilterBefore(new WebappSessionAuthenticationFilter(() -> engine.engine().getName()), AuthorizationFilter.class)
         .addFilterBefore(new EngineAuthenticationFilter(engine::identityService), AuthorizationFilter.class);
     return http.build();
+  }
+
+  /**
+   * /api by role ({@link ApiAccessRules}); /engine-rest for anyone signed in, because the engine's
+   * own authorizations decide there (RoleGrants).
+   */
+  private static void apiRules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    for (ApiAccessRules.Rule rule : ApiAccessRules.RULES) {
+      requests.requestMatchers(paths.matcher(rule.method(), rule.pattern()))
+          .hasAnyAuthority(rule.groups().toArray(String[]::new));
+    }
+    requests.requestMatchers(paths.matcher("/engine-rest/**")).authenticated()
+        .anyRequest().hasAnyAuthority(Roles.ADMINS);
   }
 
   /**

@@ -94,8 +94,8 @@ class AllocationProcessTest {
   void aNewlyQualifiedWorkerAtTheirProtectedLimitCanOnlyBeAllocatedWithARecordedReason() {
     seedOpenCases("lucy", 10 - allocations.openCaseCount("lucy"));
 
-    assertThatThrownBy(() -> driver.allocate(childId, "lucy"))
-        .hasMessageContaining("overLimitReason").hasMessageContaining("10 of 10");
+    assertThatThrownBy(() -> driver.complete("tina", childId, "Task_AllocateSocialWorker", Map.of("allocatedWorker", "lucy")))
+        .hasMessageContaining("overLimitReason").hasMessageContaining(" of 10 cases");
     assertThat(driver.openTaskKeys(childId)).contains("Task_AllocateSocialWorker");
 
     driver.complete("tina", childId, "Task_AllocateSocialWorker", Map.of(
@@ -107,7 +107,8 @@ class AllocationProcessTest {
 
   @Test
   void onlyASocialWorkerInATeamCanBeAllocated() {
-    assertThatThrownBy(() -> driver.allocate(childId, "audrey")).hasMessageContaining("allocatedWorker");
+    assertThatThrownBy(() -> driver.complete("tina", childId, "Task_AllocateSocialWorker", Map.of("allocatedWorker", "audrey")))
+        .hasMessageContaining("allocatedWorker");
     assertThat(driver.openTaskKeys(childId)).contains("Task_AllocateSocialWorker");
   }
 

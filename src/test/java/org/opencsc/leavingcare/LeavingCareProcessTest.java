@@ -227,7 +227,7 @@ class LeavingCareProcessTest {
     String signOff = driver.task(childId, "Task_SignOffPathwayPlan").getId();
     assertThatThrownBy(() -> driver.asUser("pat", () ->
         engine.getTaskService().complete(signOff, Map.of("signOffDecision", "APPROVE"))))
-        .isInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes");
+        .isInstanceOf(AuthorizationException.class);   // not a manager: refused by authorization before four eyes
     assertThatThrownBy(() -> engine.getTaskService().setAssignee(signOff, "pat"))
         .isInstanceOf(AuthorizationException.class);
     assertThat(driver.openTaskKeys(childId)).containsExactly("Task_SignOffPathwayPlan");
@@ -238,7 +238,7 @@ class LeavingCareProcessTest {
     String reviewSignOff = driver.task(childId, "Task_SignOffPathwayPlanReview").getId();
     assertThatThrownBy(() -> driver.asUser("pat", () ->
         engine.getTaskService().complete(reviewSignOff, Map.of("signOffDecision", "APPROVE"))))
-        .isInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes");
+        .isInstanceOf(AuthorizationException.class);   // not a manager: refused by authorization before four eyes
     assertThat(driver.openTaskKeys(childId)).containsExactly("Task_SignOffPathwayPlanReview");
   }
 
