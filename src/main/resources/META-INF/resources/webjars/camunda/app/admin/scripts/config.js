@@ -1,0 +1,7 @@
+// Admin settings of the children's social care service (replaces the webjar's config.js).
+export default {
+  app: {
+    name: 'Admin',
+    vendor: "Children's social care"
+  }
+};

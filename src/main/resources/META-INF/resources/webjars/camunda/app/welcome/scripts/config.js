@@ -1,0 +1,7 @@
+// Welcome settings of the children's social care service (replaces the webjar's config.js).
+export default {
+  app: {
+    name: 'Welcome',
+    vendor: "Children's social care"
+  }
+};
