@@ -6,6 +6,8 @@ import static org.opencsc.children.Sql.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,11 +24,28 @@ public class ChildRepository {
   public void insert(Child child) {
     jdbc.update("""
         INSERT INTO child (id, la_child_id, first_name, last_name, date_of_birth,
-          expected_date_of_birth, sex, ethnicity, upn, postcode, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          expected_date_of_birth, sex, ethnicity, upn, postcode, created_at, upn_unknown)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         child.id(), child.laChildId(), child.firstName(), child.lastName(), child.dateOfBirth(),
         child.expectedDateOfBirth(), child.sex(), child.ethnicity(), child.upn(), child.postcode(),
-        utc(child.createdAt()));
+        utc(child.createdAt()), child.upnUnknown());
+  }
+
+  public void recordUpnUnknown(String childId, String reason) {
+    jdbc.update("UPDATE child SET upn_unknown = ? WHERE id = ?", reason, childId);
+  }
+
+  /** The child's CIN census disability codes, in the DfE's order; empty when none has been recorded. */
+  public List<String> disabilitiesOf(String childId) {
+    return jdbc.queryForList("SELECT code FROM child_disability WHERE child_id = ?", String.class, childId)
+        .stream().sorted(ChildCharacteristicCodes.DFE_ORDER).toList();
+  }
+
+  /** The latest statement of the child's disabilities replaces the one recorded before. */
+  public void replaceDisabilities(String childId, Collection<String> codes) {
+    jdbc.update("DELETE FROM child_disability WHERE child_id = ?", childId);
+    jdbc.batchUpdate("INSERT INTO child_disability (child_id, code) VALUES (?, ?)",
+        codes.stream().distinct().map(code -> new Object[] {childId, code}).toList());
   }
 
   public Optional<Child> findById(String id) {
@@ -51,6 +70,7 @@ public class ChildRepository {
         rs.getString("ethnicity"),
         rs.getString("upn"),
         rs.getString("postcode"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        rs.getString("upn_unknown"));
   }
 }

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import jakarta.validation.Validator;
 import org.camunda.bpm.engine.RuntimeService;
@@ -67,9 +68,14 @@ public class ContactIntake {
   public ContactReceipt receive(ContactRequest request) {
     check(request);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Child child = children.findByLaChildId(request.child().laChildId())
-        .orElseGet(() -> recordChild(request.child(), now));
+    Optional<Child> known = children.findByLaChildId(request.child().laChildId());
+    Child child = known.orElseGet(() -> recordChild(request.child(), now));
     lockChild(child.id());
+    if (known.isPresent()) {
+      updateCharacteristics(child, request.child());
+    } else if (stated(request.child().disabilities())) {
+      children.replaceDisabilities(child.id(), request.child().disabilities());
+    }
 
     Contact contact = new Contact(UUID.randomUUID().toString(), child.id(),
         request.contact().receivedAt().toInstant(), request.contact().source(),
@@ -108,9 +114,32 @@ public class ContactIntake {
   private Child recordChild(ContactRequest.ChildDetails details, Instant now) {
     Child child = new Child(UUID.randomUUID().toString(), details.laChildId(), details.firstName(),
         details.lastName(), details.dateOfBirth(), details.expectedDateOfBirth(), details.sex(),
-        details.ethnicity(), details.upn(), normalisePostcode(details.postcode()), now);
+        details.ethnicity(), details.upn(), normalisePostcode(details.postcode()), now, details.upnUnknown());
     children.insert(child);
     return child;
+  }
+
+  /**
+   * A later contact about a known child records what it newly says about the census characteristics:
+   * a given (non-empty) list of disabilities replaces the recorded one, since the latest statement is
+   * the current one, and a given UPN-unknown reason replaces the recorded reason. What the contact
+   * leaves out is kept. No reason can be recorded for a child whose UPN is already on record.
+   */
+  private void updateCharacteristics(Child child, ContactRequest.ChildDetails details) {
+    if (details.upnUnknown() != null) {
+      if (child.upn() != null) {
+        throw new InvalidRequestException(List.of(new FieldMessage("child.upnUnknown",
+            "the child's UPN is already recorded: no reason for an unknown UPN applies")));
+      }
+      children.recordUpnUnknown(child.id(), details.upnUnknown());
+    }
+    if (stated(details.disabilities())) {
+      children.replaceDisabilities(child.id(), details.disabilities());
+    }
+  }
+
+  private static boolean stated(List<String> disabilities) {
+    return disabilities != null && !disabilities.isEmpty();
   }
 
   /** Two contacts about one child at once must not open two journeys: one waits for the other. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Body of POST /api/contacts, as named in shared/spec/api.md. */
 public record ContactRequest(
@@ -27,7 +28,19 @@ public record ContactRequest(
           message = "must be a 13-character UPN: a letter (not I, O or S) then 12 digits, or 11 digits and a letter")
       String upn,
       @Pattern(regexp = "[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}", message = "is not a UK postcode")
-      String postcode) {}
+      String postcode,
+      /** CIN census disability codes (NONE, or any of MOB HAND PC INC COMM LD HEAR VIS BEH CON AUT DDA). */
+      List<String> disabilities,
+      /** Why the UPN is not known (UN1–UN5); only when no UPN is given. */
+      String upnUnknown) {
+
+    /** The details without the census characteristics added later (disabilities, UPN-unknown reason). */
+    public ChildDetails(String laChildId, String firstName, String lastName, LocalDate dateOfBirth,
+        LocalDate expectedDateOfBirth, String sex, String ethnicity, String upn, String postcode) {
+      this(laChildId, firstName, lastName, dateOfBirth, expectedDateOfBirth, sex, ethnicity, upn, postcode,
+          null, null);
+    }
+  }
 
   public record ContactDetails(
       @NotNull(message = "is required") OffsetDateTime receivedAt,

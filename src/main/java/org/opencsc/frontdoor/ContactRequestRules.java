@@ -7,6 +7,7 @@ import java.util.List;
 import org.opencsc.api.ApiError.FieldMessage;
 import org.opencsc.api.InvalidRequestException;
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.children.ChildCharacteristicCodes;
 import org.opencsc.children.DfeCodes;
 
 /** The checks that need today's date or the DfE code lists, beyond the annotations. */
@@ -42,6 +43,14 @@ final class ContactRequestRules {
     if (child.ethnicity() != null && !DfeCodes.ETHNICITY.contains(child.ethnicity())) {
       errors.add(new FieldMessage("child.ethnicity", "is not a DfE ethnicity code (e.g. WBRI, NOBT)"));
     }
+    checkDisabilities(child.disabilities(), errors);
+    if (child.upnUnknown() != null) {
+      if (!ChildCharacteristicCodes.UPN_UNKNOWN.contains(child.upnUnknown())) {
+        errors.add(new FieldMessage("child.upnUnknown", "must be one of UN1, UN2, UN3, UN4, UN5"));
+      } else if (child.upn() != null) {
+        errors.add(new FieldMessage("child.upnUnknown", "give either upn or upnUnknown, not both"));
+      }
+    }
     ContactRequest.ContactDetails contact = request.contact();
     if (contact.receivedAt() != null) {
       if (contact.receivedAt().toInstant().isAfter(now)) {
@@ -56,6 +65,23 @@ final class ContactRequestRules {
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
+    }
+  }
+
+  private static void checkDisabilities(List<String> disabilities, List<FieldMessage> errors) {
+    if (disabilities == null) {
+      return;
+    }
+    for (String code : disabilities) {
+      if (code == null || !ChildCharacteristicCodes.DISABILITY.contains(code)) {
+        errors.add(new FieldMessage("child.disabilities", "'" + code + "' is not a CIN census disability code ("
+            + String.join(" ", ChildCharacteristicCodes.DISABILITY) + ")"));
+        return;
+      }
+    }
+    if (disabilities.contains(ChildCharacteristicCodes.NO_DISABILITY)
+        && disabilities.stream().anyMatch(code -> !code.equals(ChildCharacteristicCodes.NO_DISABILITY))) {
+      errors.add(new FieldMessage("child.disabilities", "NONE cannot be given with a disability"));
     }
   }
 }

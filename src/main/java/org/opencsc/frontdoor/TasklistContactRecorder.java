@@ -3,7 +3,10 @@ package org.opencsc.frontdoor;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencsc.engine.FormValues;
 import org.opencsc.engine.InvalidFieldValue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.opencsc.api.InvalidRequestException;
@@ -45,7 +48,8 @@ public class TasklistContactRecorder {
         new ContactRequest.ChildDetails(
             text(execution, "laChildId"), text(execution, "firstName"), text(execution, "lastName"),
             date(execution, "dateOfBirth"), date(execution, "expectedDateOfBirth"), text(execution, "sex"),
-            text(execution, "ethnicity"), text(execution, "upn"), text(execution, "postcode")),
+            text(execution, "ethnicity"), text(execution, "upn"), text(execution, "postcode"),
+            disabilities(execution), text(execution, "upnUnknown")),
         new ContactRequest.ContactDetails(receivedAt(execution), text(execution, "source"),
             text(execution, "summary")));
   }
@@ -53,6 +57,13 @@ public class TasklistContactRecorder {
   /** The API names fields child.x and contact.x; the start form names them x. */
   private static String formField(String apiField) {
     return apiField.replace("child.", "").replace("contact.receivedAt", "receivedDate").replace("contact.", "");
+  }
+
+  /** The ticked boxes of the {@code disabilities} checklist; none ticked says nothing (null). */
+  private static List<String> disabilities(DelegateExecution execution) {
+    List<String> ticked = new FormValues(execution::getVariable, LondonTime.dateOf(ClockUtil.getCurrentTime().toInstant()))
+        .checklist("disabilities");
+    return ticked.isEmpty() ? null : ticked;
   }
 
   private static OffsetDateTime receivedAt(DelegateExecution execution) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.opencsc.children.ChildCharacteristicCodes;
 import org.opencsc.children.Sql;
 import org.opencsc.timescales.DueDateCalculator;
 import org.opencsc.timescales.TimescaleParameters;
@@ -33,7 +34,8 @@ public class CinCensusRecords {
     this.calculator = calculator;
   }
 
-  public record CinChild(ReturnChild child, List<CinEpisode> episodes) {}
+  /** {@code disabilities}: the child's DfE disability codes in the DfE's order (filled as the page loads). */
+  public record CinChild(ReturnChild child, List<String> disabilities, List<CinEpisode> episodes) {}
 
   /** Every child with a child in need episode open at some time in the year, in child id order. */
   public void forEachChild(CollectionYear year, Consumer<CinChild> each) {
@@ -58,8 +60,12 @@ public class CinCensusRecords {
     Map<String, CinChild> children = new LinkedHashMap<>();
     jdbc.query("SELECT " + ReturnChild.COLUMNS + " FROM child c WHERE c.id IN (:ids) ORDER BY c.id", p,
         rs -> {
-          children.put(rs.getString("id"), new CinChild(ReturnChild.from(rs), new ArrayList<>()));
+          children.put(rs.getString("id"), new CinChild(ReturnChild.from(rs), new ArrayList<>(), new ArrayList<>()));
         });
+    jdbc.query("SELECT child_id, code FROM child_disability WHERE child_id IN (:ids)", p, rs -> {
+      children.get(rs.getString("child_id")).disabilities().add(rs.getString("code"));
+    });
+    children.values().forEach(child -> child.disabilities().sort(ChildCharacteristicCodes.DFE_ORDER));
     jdbc.query("SELECT * FROM referral WHERE child_id IN (:ids) ORDER BY child_id, referral_date", p, rs -> {
       CinEpisode episode = new CinEpisode(Sql.date(rs, "referral_date"), rs.getString("source"),
           rs.getString("primary_need"), Sql.date(rs, "closure_date"), rs.getString("closure_reason"));

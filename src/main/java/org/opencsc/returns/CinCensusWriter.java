@@ -3,7 +3,7 @@ package org.opencsc.returns;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CinCensusWriter {
+
+  /** Seconds always written: LocalDateTime.toString() drops them at :00, which the XSD's xs:dateTime refuses. */
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   private final CinCensusRecords records;
   private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
@@ -62,7 +65,7 @@ public class CinCensusWriter {
     element(xml, "SoftwareCode", source.softwareCode());
     element(xml, "Release", source.release());
     element(xml, "SerialNo", String.valueOf(source.serialNo()));
-    element(xml, "DateTime", source.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+    element(xml, "DateTime", DATE_TIME.format(source.generatedAt()));
     xml.writeEndElement();
     xml.writeEndElement();
   }
@@ -74,6 +77,7 @@ public class CinCensusWriter {
     xml.writeStartElement("ChildIdentifiers");
     element(xml, "LAchildID", c.laChildId());
     element(xml, "UPN", c.upn());
+    element(xml, "UPNunknown", c.upn() == null ? c.upnUnknown() : null);
     element(xml, "PersonBirthDate", c.dateOfBirth());
     element(xml, "ExpectedPersonBirthDate", c.dateOfBirth() == null ? c.expectedDateOfBirth() : null);
     if (year.usesSex()) {
@@ -84,6 +88,13 @@ public class CinCensusWriter {
     xml.writeEndElement();
     xml.writeStartElement("ChildCharacteristics");
     element(xml, "Ethnicity", c.ethnicity());
+    if (!cin.disabilities().isEmpty()) {
+      xml.writeStartElement("Disabilities");
+      for (String code : cin.disabilities()) {
+        element(xml, "Disability", code);
+      }
+      xml.writeEndElement();
+    }
     xml.writeEndElement();
     for (CinEpisode e : cin.episodes()) {
       episode(xml, e);
