@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -105,6 +110,24 @@ public class ApiExceptionHandler {
     log.info("Conflicting update refused: {}", e.getClass().getSimpleName());
     return respond(HttpStatus.CONFLICT,
         "The record was changed by someone else at the same time; reload and try again", List.of());
+  }
+
+  /**
+   * PostgreSQL down or restarting: nothing was written and the caller may try again. The engine wraps
+   * the driver's error in its own exception, so those are looked through; any other engine failure is
+   * left to Spring's default handling, as before.
+   */
+  @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+      TransientDataAccessResourceException.class, RecoverableDataAccessException.class,
+      ProcessEngineException.class, org.apache.ibatis.exceptions.PersistenceException.class})
+  ResponseEntity<ApiError> databaseUnavailable(RuntimeException e) {
+    if (!DatabaseUnavailable.causedBy(e)) {
+      throw e;
+    }
+    log.warn("Database not available: {}", e.getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+        .body(new ApiError(HttpStatus.SERVICE_UNAVAILABLE.value(), HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+            DatabaseUnavailable.MESSAGE, List.of()));
   }
 
   private static ResponseEntity<ApiError> respond(

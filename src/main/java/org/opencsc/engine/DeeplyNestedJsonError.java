@@ -9,6 +9,6 @@ public class DeeplyNestedJsonError implements ExceptionMapper<StreamConstraintsE
 
   @Override
   public Response toResponse(StreamConstraintsException exception) {
-    return MalformedRequestErrors.badRequest("body: the JSON is nested too deeply or is too large");
+    return MalformedRequestErrors.badRequest("body", "body: the JSON is nested too deeply or is too large");
   }
 }

@@ -15,5 +15,8 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     config.register(TaskOperationErrors.class, TaskOperationErrors.PRIORITY);
     config.register(MalformedRequestErrors.class, TaskOperationErrors.PRIORITY);
     config.register(DeeplyNestedJsonError.class, TaskOperationErrors.PRIORITY);
+    config.register(UnreadableRequestErrors.class, TaskOperationErrors.PRIORITY);
+    config.register(UnreadableRequestErrors.NotJson.class, TaskOperationErrors.PRIORITY);
+    config.register(SubmittedVariables.class);
   }
 }

@@ -1,10 +1,14 @@
 package org.opencsc.engine;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 /**
@@ -13,6 +17,8 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * REST resources and VariableValueDto throw NullPointerException or StringIndexOutOfBoundsException.
  */
 public class MalformedRequestErrors implements ExtendedExceptionMapper<RuntimeException> {
+
+  @Context HttpServletRequest request;
 
   @Override
   public boolean isMappable(RuntimeException exception) {
@@ -24,14 +30,24 @@ public class MalformedRequestErrors implements ExtendedExceptionMapper<RuntimeEx
 
   @Override
   public Response toResponse(RuntimeException exception) {
-    return badRequest("body: the request body or a variable in it is missing or malformed; send"
+    Optional<SubmittedVariables.Fault> fault;
+    try {
+      fault = SubmittedVariables.faultIn(request, EngineUtil.lookupProcessEngine(null));
+    } catch (RuntimeException noRequestOrEngine) {
+      fault = Optional.empty();
+    }
+    if (fault.isPresent()) {
+      return badRequest(fault.get().variable(), "variable '" + fault.get().variable() + "' " + fault.get().problem());
+    }
+    return badRequest("body", "body: the request body or a variable in it is missing or malformed; send"
         + " {\"variables\": {\"<name>\": {\"value\": \"NFA\", \"type\": \"String\"}}}");
   }
 
-  static Response badRequest(String message) {
+  static Response badRequest(String field, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "InvalidRequestException");
     body.put("message", message);
+    body.put("field", field);
     body.put("code", null);
     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }

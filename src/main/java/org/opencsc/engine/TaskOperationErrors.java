@@ -1,9 +1,12 @@
 package org.opencsc.engine;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -26,6 +29,9 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  *   <li>a submitted variable has a type the case rules cannot read (a number where a code is due, a
  *       "Json"/"Object" value that does not parse, a type with no serializer such as "Xml") → 400.</li>
  * </ul>
+ * Camunda's own 400 for a task operation ("Cannot convert value ...", "Unsupported value type ...")
+ * does not say which variable is at fault; the answer names it, from the variables the request sent
+ * ({@link SubmittedVariables}), in the message and in a {@code field} entry.
  */
 public class TaskOperationErrors implements ExtendedExceptionMapper<RestException> {
 
@@ -33,24 +39,79 @@ public class TaskOperationErrors implements ExtendedExceptionMapper<RestExceptio
   public static final int PRIORITY = 1000;
 
   private static final Pattern VARIABLE = Pattern.compile("variable '([^']+)'");
+  private static final Pattern CAST_FROM = Pattern.compile("class (\\S+) cannot be cast");
+  /** The case rules' own refusal names the variable first: "Cannot complete task <id>: contactOutcome: must be ...". */
+  private static final Pattern RULE_FIELD = Pattern.compile("^Cannot (?:complete|submit) task(?: form)? \\S+: ([A-Za-z_][\\w.]*): ");
   private static final Pattern TASK_ID = Pattern.compile("^Cannot (?:complete|submit) task(?: form)? ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+  @Context HttpServletRequest request;
 
   @Override
   public boolean isMappable(RestException exception) {
+    if (exception.getStatus() == Response.Status.BAD_REQUEST) {
+      return ruleField(exception) != null || fault().isPresent();
+    }
     return exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR && answer(exception) != null;
   }
 
   @Override
   public Response toResponse(RestException exception) {
-    Answer answer = answer(exception);
+    String ruleField = exception.getStatus() == Response.Status.BAD_REQUEST ? ruleField(exception) : null;
+    Optional<SubmittedVariables.Fault> fault = ruleField != null ? Optional.empty()
+        : wronglyTyped(exception).or(this::fault);
+    Answer answer = ruleField != null
+        ? new Answer(Response.Status.BAD_REQUEST, exception.getClass().getSimpleName(), exception.getMessage(), ruleField)
+        : exception.getStatus() == Response.Status.BAD_REQUEST
+            ? new Answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "")
+            : answer(exception);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", answer.type());
-    body.put("message", answer.message());
+    if (answer.status() == Response.Status.BAD_REQUEST && answer.field() == null && fault.isPresent()) {
+      body.put("message", "variable '" + fault.get().variable() + "' " + fault.get().problem());
+      body.put("field", fault.get().variable());
+    } else {
+      body.put("message", answer.message());
+      if (answer.field() != null) {
+        body.put("field", answer.field());
+      }
+    }
     body.put("code", null);
     return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
-  record Answer(Response.Status status, String type, String message) {}
+  /** A value the case rules could not use as the type they expect: the variable holding that Java type. */
+  private Optional<SubmittedVariables.Fault> wronglyTyped(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      Matcher from = t instanceof ClassCastException ? CAST_FROM.matcher(String.valueOf(t.getMessage())) : null;
+      if (from != null && from.find()) {
+        try {
+          return SubmittedVariables.holding(request, EngineUtil.lookupProcessEngine(null), from.group(1));
+        } catch (RuntimeException noRequestOrEngine) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String ruleField(RestException exception) {
+    Matcher field = RULE_FIELD.matcher(String.valueOf(exception.getMessage()));
+    return field.find() ? field.group(1) : null;
+  }
+
+  private Optional<SubmittedVariables.Fault> fault() {
+    try {
+      return SubmittedVariables.faultIn(request, EngineUtil.lookupProcessEngine(null));
+    } catch (RuntimeException noRequestOrEngine) {
+      return Optional.empty();
+    }
+  }
+
+  record Answer(Response.Status status, String type, String message, String field) {
+    Answer(Response.Status status, String type, String message) {
+      this(status, type, message, null);
+    }
+  }
 
   static Answer answer(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -67,9 +128,10 @@ public class TaskOperationErrors implements ExtendedExceptionMapper<RestExceptio
       if (t instanceof ClassCastException || message.contains("Cannot deserialize object in variable")
           || message.contains("Cannot find serializer for value")) {
         Matcher variable = VARIABLE.matcher(String.valueOf(thrown.getMessage()));
-        String field = variable.find() ? variable.group(1) + ": " : "";
+        String field = variable.find() ? variable.group(1) : null;
         return new Answer(Response.Status.BAD_REQUEST, "InvalidRequestException",
-            field + "a submitted variable has the wrong type for this form; send the values as the form does");
+            (field == null ? "" : "variable '" + field + "': ")
+                + "a submitted variable has the wrong type for this form; send the values as the form does", field);
       }
     }
     if (completedMeanwhile(thrown)) {

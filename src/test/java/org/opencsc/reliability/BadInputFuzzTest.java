@@ -98,17 +98,20 @@ class BadInputFuzzTest {
     System.out.printf("[fuzz] 5xx seen: %d; partial writes: %d; records lost: %d; 400s not naming a field: %d%n",
         tally.serverErrors.size(), tally.partialWrites.size(), tally.recordsLost, tally.unnamed400s.size());
 
-    System.out.printf("[fuzz] 400s refused by Tomcat or the security firewall before reaching /api: %d%n",
+    System.out.printf("[fuzz] /api 400s refused by Tomcat or the security firewall, as JSON naming the field: %d%n",
         tally.refusedBeforeTheApi.size());
-    System.out.printf("[fuzz] task completion 400s naming the variable at fault: %d of %d%n",
-        tally.engine400sNamingAVariable, tally.engine400s);
+    System.out.printf("[fuzz] task completion 400s naming the field or variable at fault: %d of %d;"
+        + " without a named field: %d (reasons listed below)%n",
+        tally.engine400sNamingAField, tally.engine400s, tally.engine400sWithoutField.size());
     tally.samples();
+    tally.engine400sWithoutField.stream().limit(20).forEach(s -> System.out.println("[fuzz] engine 400 without field: " + s));
 
     assertThat(tally.sent).isGreaterThanOrEqualTo(10_000);
     assertThat(tally.serverErrors).as("5xx answers").isEmpty();
     assertThat(tally.partialWrites).as("refused requests that changed a table").isEmpty();
     assertThat(tally.recordsLost).as("rows that disappeared").isZero();
     assertThat(tally.unnamed400s).as("400s from /api that name no field").isEmpty();
+    assertThat(tally.engine400sWithoutField).as("task completion 400s that name no field or variable").isEmpty();
     assertThat(tally.statuses).as("the hostile requests were refused, not all accepted").containsKey(400);
   }
 
@@ -267,9 +270,9 @@ class BadInputFuzzTest {
     final List<String> partialWrites = new ArrayList<>();
     final List<String> unnamed400s = new ArrayList<>();
     final List<String> refusedBeforeTheApi = new ArrayList<>();
+    final List<String> engine400sWithoutField = new ArrayList<>();
     int engine400s;
-    int engine400sNamingAVariable;
-    static final Pattern TASK_VARIABLES = Pattern.compile("contactOutcome|decisionReason|primaryNeed|variables");
+    int engine400sNamingAField;
 
     void record(Probe probe, int status, String body, Map<String, Long> before, Map<String, Long> after) {
       sent++;
@@ -284,18 +287,20 @@ class BadInputFuzzTest {
       }
       recordsLost += RowCounts.lost(before, after);
       if (status == 400 && probe.path().startsWith("/api")) {
-        if (!isApiError(body)) {
-          // Tomcat (request line or headers over its 8 KB limit) or Spring Security's firewall (e.g. an
-          // encoded ';' in the path) refused it before any controller saw it.
-          refusedBeforeTheApi.add(what);
-        } else if (!namesAField(body)) {
+        if (!namesAField(body)) {
           unnamed400s.add(what);
+        } else if (refusedBeforeTheApi(body)) {
+          // Tomcat (request line or headers over its 8 KB limit) or Spring Security's firewall (e.g. an
+          // encoded ';' in the path) refused it before any controller saw it; still the JSON error.
+          refusedBeforeTheApi.add(what);
         }
       }
       if (status == 400 && probe.path().startsWith("/engine-rest")) {
         engine400s++;
-        if (TASK_VARIABLES.matcher(body).find()) {
-          engine400sNamingAVariable++;
+        if (namesAnEngineField(body)) {
+          engine400sNamingAField++;
+        } else {
+          engine400sWithoutField.add(what);
         }
       }
     }
@@ -306,9 +311,18 @@ class BadInputFuzzTest {
           .forEach((kind, list) -> list.stream().limit(8).forEach(s -> System.out.println("[fuzz] " + kind + ": " + s)));
     }
 
-    private static boolean isApiError(String body) {
+    private static boolean refusedBeforeTheApi(String body) {
       try {
-        return HostileInput.JSON.readTree(body).has("fieldErrors");
+        return HostileInput.JSON.readTree(body).path("message").asText().startsWith("The request was refused");
+      } catch (Exception notJson) {
+        return false;
+      }
+    }
+
+    /** The engine REST error format, with the project's {@code field} entry naming what is at fault. */
+    private static boolean namesAnEngineField(String body) {
+      try {
+        return !HostileInput.JSON.readTree(body).path("field").asText().isBlank() || namesAField(body);
       } catch (Exception notJson) {
         return false;
       }

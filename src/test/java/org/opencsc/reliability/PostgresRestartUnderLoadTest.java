@@ -32,7 +32,8 @@ import org.opencsc.support.Api;
 /**
  * PostgreSQL is restarted while contacts keep arriving: the application (its own JVM, profile
  * {@code postgres}) recovers by itself — contacts are accepted again without restarting the
- * application — and every contact it confirmed before, during or after the restart is there.
+ * application — and every contact it confirmed before, during or after the restart is there. While
+ * the database is away, /api answers 503 ("try again shortly"), never 500.
  *
  * <p>Uses the database of {@code CSC_TEST_POSTGRES_URL} (set by {@code .ci/run}) and restarts its
  * cluster with {@code pg_ctlcluster}, so it needs root on a machine whose PostgreSQL is only for
@@ -119,6 +120,8 @@ class PostgresRestartUnderLoadTest {
       System.out.printf("[postgres restart] contacts sent: %d by status %s (-1 = connection failed); confirmed: %d;"
           + " records lost: %d%n", statuses.size(), byStatus, confirmed.size(), lost);
       assertThat(lost).as("confirmed contacts missing after the restart").isZero();
+      assertThat(byStatus.keySet()).as("while PostgreSQL was down /api answered 503 (try again), never another 5xx")
+          .allMatch(status -> status < 500 || status == 503);
     }
   }
 
