@@ -119,7 +119,8 @@ public class ApiExceptionHandler {
    */
   @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
       TransientDataAccessResourceException.class, RecoverableDataAccessException.class,
-      ProcessEngineException.class, org.apache.ibatis.exceptions.PersistenceException.class})
+      ProcessEngineException.class, org.apache.ibatis.exceptions.PersistenceException.class,
+      org.springframework.transaction.TransactionSystemException.class})
   ResponseEntity<ApiError> databaseUnavailable(RuntimeException e) {
     if (!DatabaseUnavailable.causedBy(e)) {
       throw e;

@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means PostgreSQL cannot be reached (down, restarting, no free connection), as
@@ -21,7 +22,27 @@ public final class DatabaseUnavailable {
   private DatabaseUnavailable() {}
 
   public static boolean causedBy(Throwable thrown) {
+    return causedBy(thrown, 0);
+  }
+
+  private static boolean causedBy(Throwable thrown, int depth) {
+    if (thrown == null || depth > 3) {
+      return false;
+    }
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // the connection broke mid-transaction: the rollback fails too, and hides the first error
+      if (t instanceof TransactionSystemException tx
+          && (causedBy(tx.getApplicationException(), depth + 1) || connectionClosed(tx.getCause()))) {
+        return true;
+      }
+      if (t instanceof java.net.SocketException) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (causedBy(suppressed, depth + 1)) {
+          return true;
+        }
+      }
       if (t instanceof CannotCreateTransactionException
           || t instanceof DataAccessResourceFailureException // includes CannotGetJdbcConnectionException
           || t instanceof TransientDataAccessResourceException
@@ -38,5 +59,11 @@ public final class DatabaseUnavailable {
       }
     }
     return false;
+  }
+
+  /** The pool's answer when the connection it handed out was lost with the database. */
+  private static boolean connectionClosed(Throwable cause) {
+    return cause instanceof SQLException sql && sql.getMessage() != null
+        && sql.getMessage().contains("Connection is closed");
   }
 }

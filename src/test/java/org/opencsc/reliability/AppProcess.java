@@ -102,6 +102,17 @@ final class AppProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** The application's ERROR lines and exception causes, to say why a request failed. */
+  String errorLines() {
+    try {
+      return String.join("\n", Files.readAllLines(log).stream()
+          .filter(line -> line.contains(" ERROR ") || line.startsWith("Caused by") || line.contains("Exception:"))
+          .limit(40).toList());
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
   String logTail() {
     try {
       List<String> lines = Files.readAllLines(log);

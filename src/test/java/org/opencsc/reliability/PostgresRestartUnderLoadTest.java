@@ -78,6 +78,7 @@ class PostgresRestartUnderLoadTest {
         "CSC_DB_URL", url, "CSC_DB_USER", user, "CSC_DB_PASSWORD", password))) {
       List<String> confirmed = new CopyOnWriteArrayList<>();
       List<Integer> statuses = new CopyOnWriteArrayList<>();
+      List<String> unexpected = new CopyOnWriteArrayList<>();
       AtomicBoolean stop = new AtomicBoolean();
       ExecutorService sender = Executors.newSingleThreadExecutor();
       Future<?> sending = sender.submit(() -> {
@@ -85,6 +86,9 @@ class PostgresRestartUnderLoadTest {
           try {
             HttpResponse<String> reply = app.post("fiona", "/api/contacts", contact());
             statuses.add(reply.statusCode());
+            if (reply.statusCode() >= 500 && reply.statusCode() != 503) {
+              unexpected.add(reply.statusCode() + " " + reply.body());
+            }
             if (reply.statusCode() == 201) {
               confirmed.add(HostileInput.JSON.readTree(reply.body()).get("childId").asText());
             }
@@ -120,7 +124,8 @@ class PostgresRestartUnderLoadTest {
       System.out.printf("[postgres restart] contacts sent: %d by status %s (-1 = connection failed); confirmed: %d;"
           + " records lost: %d%n", statuses.size(), byStatus, confirmed.size(), lost);
       assertThat(lost).as("confirmed contacts missing after the restart").isZero();
-      assertThat(byStatus.keySet()).as("while PostgreSQL was down /api answered 503 (try again), never another 5xx")
+      assertThat(byStatus.keySet()).as("while PostgreSQL was down /api answered 503 (try again), never another 5xx: "
+          + unexpected + "\n" + app.errorLines())
           .allMatch(status -> status < 500 || status == 503);
     }
   }
