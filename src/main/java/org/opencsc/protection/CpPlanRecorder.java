@@ -134,17 +134,23 @@ public class CpPlanRecorder {
     execution.setVariable("nextStage", nextStage);
   }
 
+  /** Each meeting or visit of a plan comes after the one recorded before it. */
+  private void afterThePrevious(DelegateTask task, String table, String column, String field, LocalDate date,
+      String what) {
+    records.latest(table, column, planId(task)).ifPresent(previous -> {
+      if (!date.isAfter(previous)) {
+        throw new InvalidFieldValue(field, "must be after the previous " + what + " on " + previous);
+      }
+    });
+  }
+
   // --- core groups ----------------------------------------------------------------------------------
 
   public void checkCoreGroup(DelegateTask task) {
     ChildProtectionValues values = values(task);
     LocalDate date = values.pastDate("coreGroupDate", "the date the core group met");
     notBeforePlanStart(task, "coreGroupDate", date);
-    records.latest("core_group", "meeting_date", planId(task)).ifPresent(previous -> {
-      if (!date.isAfter(previous)) {
-        throw new InvalidFieldValue("coreGroupDate", "must be after the previous core group on " + previous);
-      }
-    });
+    afterThePrevious(task, "core_group", "meeting_date", "coreGroupDate", date, "core group");
   }
 
   /** {@code timescaleId} is the clock the meeting answered: FIRST_CORE_GROUP or CORE_GROUP. */
@@ -163,11 +169,7 @@ public class CpPlanRecorder {
     ChildProtectionValues values = values(task);
     LocalDate date = values.pastDate("visitDate", "the date of the visit");
     notBeforePlanStart(task, "visitDate", date);
-    records.latest("cp_visit", "visit_date", planId(task)).ifPresent(previous -> {
-      if (!date.isAfter(previous)) {
-        throw new InvalidFieldValue("visitDate", "must be after the previous visit on " + previous);
-      }
-    });
+    afterThePrevious(task, "cp_visit", "visit_date", "visitDate", date, "visit");
     if (values.flag("visitChildSeenAlone") && !values.flag("visitChildSeen")) {
       throw new InvalidFieldValue("visitChildSeenAlone", "a child seen alone must also be recorded as seen");
     }
@@ -190,11 +192,7 @@ public class CpPlanRecorder {
     if (start != null && !date.isAfter(start)) {
       throw new InvalidFieldValue("reviewConferenceDate", "must be after the plan started on " + start);
     }
-    records.latest("cp_review", "review_date", planId(task)).ifPresent(previous -> {
-      if (!date.isAfter(previous)) {
-        throw new InvalidFieldValue("reviewConferenceDate", "must be after the previous review on " + previous);
-      }
-    });
+    afterThePrevious(task, "cp_review", "review_date", "reviewConferenceDate", date, "review");
     String outcome = values.code("rcpcOutcome", RCPC_OUTCOMES);
     values.code("latestCategory", CATEGORIES);
     // an unticked checkbox may arrive as nothing: the model's gateways read a plain true/false
