@@ -4,13 +4,7 @@
   const status = document.getElementById('status');
   const charts = {};
 
-  async function getJson(url) {
-    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) {
-      throw new Error(response.status === 401 ? 'Please sign in (Tasklist) first' : 'Error ' + response.status);
-    }
-    return response.json();
-  }
+  const getJson = window.csc.getJson;
 
   function draw(id, config) {
     if (charts[id]) charts[id].destroy();
