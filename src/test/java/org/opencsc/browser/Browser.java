@@ -93,10 +93,24 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /**
+   * Clicks as soon as nothing covers the element: Tasklist's dialogs and notices slide in and out,
+   * so a click can briefly land on one of them. Waits no longer than any other step.
+   */
   void click(By locator) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    wait.until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+      if (element == null) {
+        return false;
+      }
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      try {
+        element.click();
+        return true;
+      } catch (org.openqa.selenium.ElementClickInterceptedException coveredForAMoment) {
+        return false;
+      }
+    });
   }
 
   /** The form-js input whose label starts with {@code label}. */
