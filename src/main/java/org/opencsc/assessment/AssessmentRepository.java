@@ -18,10 +18,10 @@ public class AssessmentRepository {
     jdbc.update("""
         INSERT INTO assessment (id, child_id, journey_id, start_date, child_seen_date, child_seen_alone,
           factors, worries, strengths, safety_scale, outcome, analysis, completed_by, authorised_by,
-          authorisation_date)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          authorisation_date, internal_review_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         id, childId, journeyId, a.startDate(), a.childSeenDate(), a.childSeenAlone(),
         String.join(",", a.factors()), a.worries(), a.strengths(), a.safetyScale(), a.outcome(),
-        a.analysis(), completedBy, authorisedBy, authorisationDate);
+        a.analysis(), completedBy, authorisedBy, authorisationDate, a.internalReviewDate());
   }
 }

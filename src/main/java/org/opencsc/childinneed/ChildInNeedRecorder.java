@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.children.DeathDate;
 import org.opencsc.engine.InvalidFieldValue;
 import org.springframework.stereotype.Component;
 
@@ -92,11 +93,35 @@ public class ChildInNeedRecorder {
       if (reason == null || !CLOSURE_REASONS.containsKey(reason)) {
         throw new InvalidFieldValue("closureReason", "give the reason for closure, one of " + CLOSURE_REASONS.keySet());
       }
+      checkDeathDate(task, values, reason, reviewDate);
     } else {
       // a reason chosen before the outcome was changed must not travel with the case
       task.getExecution().removeVariable("closureReason");
+      task.getExecution().removeVariable(DeathDate.FIELD);
     }
     clearPreviousSignOff(task);
+  }
+
+  /**
+   * The date of death goes with a closure because the child died (RC2) and nothing else; the journey
+   * records it on the child when the case closes (CIN census PersonDeathDate).
+   */
+  private static void checkDeathDate(DelegateTask task, CinFormValues values, String reason, LocalDate reviewDate) {
+    if (!DeathDate.DIED.equals(reason)) {
+      task.getExecution().removeVariable(DeathDate.FIELD);
+      return;
+    }
+    LocalDate death = values.optionalDate(DeathDate.FIELD);
+    if (death == null) {
+      throw new InvalidFieldValue(DeathDate.FIELD, DeathDate.NEEDED);
+    }
+    String problem = DeathDate.problem(death, null, today());
+    if (problem == null && death.isAfter(reviewDate)) {
+      problem = "must not be after the review that closes the case on " + reviewDate;
+    }
+    if (problem != null) {
+      throw new InvalidFieldValue(DeathDate.FIELD, problem);
+    }
   }
 
   /** After the team manager's approval: the plan (CINPlanStartDate) is on the child's record. */
@@ -126,9 +151,9 @@ public class ChildInNeedRecorder {
   }
 
   /**
-   * The review ended the plan: CINPlanEndDate = the review's date. Sets the journey's {@code nextStage}
-   * (EARLY_HELP, CLOSE, STRATEGY), {@code closureReason} (RC7 on a step down, the chosen code on a
-   * closure, none on an escalation) and {@code cinPlanEndDate}.
+   * The review ended the plan: CINPlanEndDate = the review's date, or the date of death when the child
+   * died. Sets the journey's {@code nextStage} (EARLY_HELP, CLOSE, STRATEGY), {@code closureReason} (RC7
+   * on a step down, the chosen code on a closure, none on an escalation) and {@code cinPlanEndDate}.
    */
   public void endPlan(DelegateExecution execution) {
     String outcome = (String) execution.getVariable("cinOutcome");
@@ -141,7 +166,13 @@ public class ChildInNeedRecorder {
       case "STEP_DOWN" -> STEP_DOWN_CLOSURE_REASON;
       default -> null;
     };
-    LocalDate endDate = new CinFormValues(execution::getVariable, today()).optionalDate("cinReviewDate");
+    CinFormValues values = new CinFormValues(execution::getVariable, today());
+    LocalDate endDate = values.optionalDate("cinReviewDate");
+    LocalDate death = DeathDate.DIED.equals(closureReason) ? values.optionalDate(DeathDate.FIELD) : null;
+    if (death != null && death.isBefore(endDate)) {
+      // the plan ended when the child died, not at the review that recorded it (CIN census rule 4009)
+      endDate = death;
+    }
     repository.endPlan(planId(execution), endDate, outcome, closureReason);
     execution.setVariable("nextStage", nextStage);
     execution.setVariable("cinPlanEndDate", endDate.toString());

@@ -6,8 +6,10 @@ import static org.opencsc.children.Sql.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -46,6 +48,17 @@ public class ChildRepository {
     jdbc.update("DELETE FROM child_disability WHERE child_id = ?", childId);
     jdbc.batchUpdate("INSERT INTO child_disability (child_id, code) VALUES (?, ?)",
         codes.stream().distinct().map(code -> new Object[] {childId, code}).toList());
+  }
+
+  /** CIN census PersonDeathDate, recorded when the case closed because the child died. */
+  public void recordDeathDate(String childId, LocalDate personDeathDate) {
+    jdbc.update("UPDATE child SET person_death_date = ? WHERE id = ?", personDeathDate, childId);
+  }
+
+  public Optional<LocalDate> deathDateOf(String childId) {
+    return jdbc.query("SELECT person_death_date FROM child WHERE id = ?",
+        (rs, row) -> Sql.date(rs, "person_death_date"), childId).stream().filter(Objects::nonNull)
+        .findFirst();
   }
 
   public Optional<Child> findById(String id) {

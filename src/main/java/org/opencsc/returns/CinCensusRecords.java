@@ -34,8 +34,12 @@ public class CinCensusRecords {
     this.calculator = calculator;
   }
 
-  /** {@code disabilities}: the child's DfE disability codes in the DfE's order (filled as the page loads). */
-  public record CinChild(ReturnChild child, List<String> disabilities, List<CinEpisode> episodes) {}
+  /**
+   * {@code disabilities}: the child's DfE disability codes in the DfE's order (filled as the page loads);
+   * {@code personDeathDate}: recorded when the case closed because the child died, else null.
+   */
+  public record CinChild(ReturnChild child, LocalDate personDeathDate, List<String> disabilities,
+      List<CinEpisode> episodes) {}
 
   /** Every child with a child in need episode open at some time in the year, in child id order. */
   public void forEachChild(CollectionYear year, Consumer<CinChild> each) {
@@ -58,9 +62,10 @@ public class CinCensusRecords {
   private List<CinChild> load(CollectionYear year, List<String> ids) {
     MapSqlParameterSource p = new MapSqlParameterSource("ids", ids);
     Map<String, CinChild> children = new LinkedHashMap<>();
-    jdbc.query("SELECT " + ReturnChild.COLUMNS + " FROM child c WHERE c.id IN (:ids) ORDER BY c.id", p,
-        rs -> {
-          children.put(rs.getString("id"), new CinChild(ReturnChild.from(rs), new ArrayList<>(), new ArrayList<>()));
+    jdbc.query("SELECT " + ReturnChild.COLUMNS + ", c.person_death_date FROM child c WHERE c.id IN (:ids) "
+        + "ORDER BY c.id", p, rs -> {
+          children.put(rs.getString("id"), new CinChild(ReturnChild.from(rs), Sql.date(rs, "person_death_date"),
+              new ArrayList<>(), new ArrayList<>()));
         });
     jdbc.query("SELECT child_id, code FROM child_disability WHERE child_id IN (:ids)", p, rs -> {
       children.get(rs.getString("child_id")).disabilities().add(rs.getString("code"));
@@ -76,13 +81,14 @@ public class CinCensusRecords {
     Map<String, List<CinEpisode>> episodes = new HashMap<>();
     children.forEach((id, child) -> episodes.put(id, child.episodes()));
 
-    jdbc.query("SELECT child_id, start_date, authorisation_date, factors FROM assessment WHERE child_id IN (:ids) "
-        + "ORDER BY child_id, authorisation_date", p, rs -> {
+    jdbc.query("SELECT child_id, start_date, internal_review_date, authorisation_date, factors FROM assessment "
+        + "WHERE child_id IN (:ids) ORDER BY child_id, authorisation_date", p, rs -> {
           LocalDate start = Sql.date(rs, "start_date");
           LocalDate authorised = Sql.date(rs, "authorisation_date");
           CinEpisode e = CinEpisode.covering(episodes.get(rs.getString("child_id")), start != null ? start : authorised);
           if (e != null) {
-            e.assessments.add(new CinEpisode.Assessment(start, authorised, codes(rs.getString("factors"))));
+            e.assessments.add(new CinEpisode.Assessment(start, Sql.date(rs, "internal_review_date"), authorised,
+                codes(rs.getString("factors"))));
           }
         });
     jdbc.query("SELECT child_id, start_date, end_date FROM cin_plan WHERE child_id IN (:ids) "

@@ -85,6 +85,7 @@ public class CinCensusWriter {
     } else {
       element(xml, "GenderCurrent", genderCurrent(c.sex()));
     }
+    element(xml, "PersonDeathDate", cin.personDeathDate());
     xml.writeEndElement();
     xml.writeStartElement("ChildCharacteristics");
     element(xml, "Ethnicity", c.ethnicity());
@@ -114,6 +115,7 @@ public class CinCensusWriter {
     for (CinEpisode.Assessment a : e.assessments) {
       xml.writeStartElement("Assessments");
       element(xml, "AssessmentActualStartDate", a.startDate());
+      element(xml, "AssessmentInternalReviewDate", a.internalReviewDate());
       element(xml, "AssessmentAuthorisationDate", a.authorisationDate());
       xml.writeStartElement("FactorsIdentifiedAtAssessment");
       for (String factor : a.factors()) {

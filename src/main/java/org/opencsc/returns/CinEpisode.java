@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class CinEpisode {
 
-  record Assessment(LocalDate startDate, LocalDate authorisationDate, List<String> factors) {}
+  record Assessment(LocalDate startDate, LocalDate internalReviewDate, LocalDate authorisationDate,
+      List<String> factors) {}
 
   record CinPlan(LocalDate startDate, LocalDate endDate) {}
 
@@ -44,8 +45,15 @@ public final class CinEpisode {
     return day != null && !day.isBefore(referralDate) && (closureDate == null || !day.isAfter(closureDate));
   }
 
+  /**
+   * The episode's DateOfInitialCPC: only a conference that no section 47 of the episode reports. The DfE
+   * rule 2884 refuses the same conference at both levels; the CINdetails level is for a conference held
+   * without an enquiry recorded in this episode (e.g. a child moving in from another council).
+   */
   LocalDate dateOfInitialCpc() {
-    return initialConferences.stream().min(LocalDate::compareTo).orElse(null);
+    return initialConferences.stream()
+        .filter(held -> section47s.stream().noneMatch(s47 -> held.equals(s47.dateOfInitialCpc())))
+        .min(LocalDate::compareTo).orElse(null);
   }
 
   /** A referral that was closed with nothing done under it: no assessment, enquiry or plan. */

@@ -124,7 +124,7 @@ class ChildInNeedProcessTest {
   @ParameterizedTest(name = "{0} ends the plan at {1}: nextStage {2}, closure reason {3}")
   @CsvSource({
       "STEP_DOWN, EndEvent_SteppedDownToEarlyHelp, EARLY_HELP, RC7,",
-      "CLOSE, EndEvent_CaseClosed, CLOSE, RC2, RC2",
+      "CLOSE, EndEvent_CaseClosed, CLOSE, RC5, RC5",
       "ESCALATE, EndEvent_ToStrategyDiscussion, STRATEGY, ,"})
   void aSignedOffReviewEndsThePlanAndTellsTheJourneyWhereTheCaseGoes(String outcome, String endEvent,
       String nextStage, String closureReason, String chosenReason) {

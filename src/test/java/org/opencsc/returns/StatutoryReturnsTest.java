@@ -147,8 +147,9 @@ class StatutoryReturnsTest {
     assertThat(text(child, "ChildCharacteristics/Ethnicity")).isEqualTo("WBRI");
 
     Element episode = (Element) child.getElementsByTagName("CINdetails").item(0);
+    // the conference is reported once, in the Section47 group that led to it (DfE rule 2884)
     assertThat(childElements(episode)).containsExactly("CINreferralDate", "ReferralSource", "PrimaryNeedCode",
-        "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "Assessments", "Section47",
+        "CINclosureDate", "ReasonForClosure", "ReferralNFA", "Assessments", "Section47",
         "ChildProtectionPlans");
     assertThat(text(episode, "CINreferralDate")).isEqualTo("2026-11-27");
     assertThat(text(episode, "ReferralSource")).isEqualTo("5A");
@@ -156,7 +157,6 @@ class StatutoryReturnsTest {
     // the review conference ended the plan and closed the case
     assertThat(text(episode, "CINclosureDate")).isEqualTo("2027-03-25");
     assertThat(text(episode, "ReasonForClosure")).isEqualTo("RC7");
-    assertThat(text(episode, "DateOfInitialCPC")).isEqualTo("2027-01-07");
     assertThat(text(episode, "ReferralNFA")).isEqualTo("false");
     assertThat(text(episode, "Assessments/AssessmentActualStartDate")).isEqualTo("2026-11-30");
     assertThat(text(episode, "Assessments/AssessmentAuthorisationDate")).isEqualTo("2026-12-11");
