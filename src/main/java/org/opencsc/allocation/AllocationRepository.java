@@ -18,11 +18,18 @@ public class AllocationRepository {
 
   public void allocate(String id, String childId, String workerId, String team, Instant at,
       String allocatedBy, String overLimitReason) {
+    allocate(id, childId, workerId, team, at, allocatedBy, overLimitReason, null);
+  }
+
+  /** {@code changeReason}: SSDA903 SW_REASON, why the child has this social worker now (null: not recorded). */
+  public void allocate(String id, String childId, String workerId, String team, Instant at,
+      String allocatedBy, String overLimitReason, String changeReason) {
     jdbc.update("UPDATE allocation SET ended_at = ? WHERE child_id = ? AND ended_at IS NULL",
         utc(at), childId);
     jdbc.update("""
-        INSERT INTO allocation (id, child_id, worker_id, team, allocated_at, allocated_by, over_limit_reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""", id, childId, workerId, team, utc(at), allocatedBy, overLimitReason);
+        INSERT INTO allocation (id, child_id, worker_id, team, allocated_at, allocated_by, over_limit_reason,
+          sw_change_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        id, childId, workerId, team, utc(at), allocatedBy, overLimitReason, changeReason);
   }
 
   /** One case = one child: the worker's open allocations. */

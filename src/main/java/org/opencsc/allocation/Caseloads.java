@@ -52,6 +52,10 @@ public class Caseloads {
         .map(worker -> new Option(worker.label(), worker.userId()))
         .toList();
     execution.setVariable("workerOptions", SpinValues.jsonValue(Spin.JSON(options).toString()).create());
+    Object childId = execution.getVariable("childId");
+    // shown on the form: a change of worker asks for the reason (SSDA903 SW_REASON)
+    execution.setVariable("currentSocialWorker", childId == null ? "none"
+        : allocations.currentWorker(childId.toString()).orElse("none"));
   }
 
   /** Complete listener on the allocation: above the limit only with a recorded reason. */

@@ -59,6 +59,26 @@ public final class LookedAfterCodes {
   public static final Set<String> CARE_LEAVER_REASONS = Set.of(
       "E13", "E14", "E17", "E4A", "E4B", "E5", "E6", "E7", "E8", "E9");
 
+  /** Answers of the yes/no questions the SSDA903 reports as 1/0 (left blank: not recorded yet). */
+  public static final Set<String> YES_NO = Set.of("YES", "NO");
+
+  /**
+   * PREV_PERM: the child's permanence option before this period of care. P1 adoption, P2 special
+   * guardianship order, P3 residence order, P4 child arrangements order naming with whom the child
+   * lives, Z1 none or not known.
+   */
+  public static final Set<String> PREVIOUS_PERMANENCE = Set.of("P1", "P2", "P3", "P4", "Z1");
+
+  /** SDQ_REASON: why there is no strengths and difficulties questionnaire score (SDQ1-SDQ5). */
+  public static final Set<String> SDQ_REASON = Set.of("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5");
+
+  /** The highest total difficulties score of the strengths and difficulties questionnaire. */
+  public static final int SDQ_MAX = 40;
+
+  /** permanencePlan on the care plan (Annex A list 8). */
+  public static final Set<String> PERMANENCE_PLAN = Set.of("RETURN_HOME", "FAMILY_AND_FRIENDS", "ADOPTION",
+      "LONG_TERM_FOSTERING", "RESIDENTIAL", "INDEPENDENCE");
+
   /** CIN census ReasonForClosure for the case when care ends and the case closes. */
   public static String closureReason(String reasonCeased) {
     return switch (reasonCeased) {

@@ -40,6 +40,29 @@ final class LookedAfterFields extends FormValues {
     return flag(field);
   }
 
+  /** YES as true, NO as false, null when the question was left unanswered. */
+  Boolean optionalYesNo(String field) {
+    String answer = optionalCode(field, LookedAfterCodes.YES_NO);
+    return answer == null ? null : "YES".equals(answer);
+  }
+
+  /** A whole number from {@code min} to {@code max}, or null when left blank. */
+  Integer optionalWholeNumber(String field, int min, int max) {
+    Object value = raw(field);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      double number = Double.parseDouble(value.toString().trim());
+      if (number == Math.rint(number) && number >= min && number <= max) {
+        return (int) number;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new InvalidFieldValue(field, "must be a whole number from " + min + " to " + max);
+  }
+
   String postcode(String field) {
     String value = text(field).toUpperCase(Locale.UK).replaceAll("\\s+", " ");
     if (!POSTCODE.matcher(value).matches()) {

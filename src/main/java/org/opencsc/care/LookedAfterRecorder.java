@@ -109,6 +109,8 @@ public class LookedAfterRecorder {
     checkPlacementDetails(f);
     f.code("categoryOfNeed", LookedAfterCodes.CATEGORY_OF_NEED);
     f.postcode("homePostcode");
+    checkUasc(f);
+    checkPreviousPermanence(f);
     recordedBy(task);
   }
 
@@ -123,6 +125,13 @@ public class LookedAfterRecorder {
         null, null, null, f.postcode("homePostcode"), f.postcode("placementPostcode"), f.optionalUrn("placementUrn"),
         f.yes("longTermPlacement"));
     episodes.insert(episode, by(execution), now());
+    recordUasc(execution, f);
+    String prevPerm = f.optionalCode("previousPermanence", LookedAfterCodes.PREVIOUS_PERMANENCE);
+    if (prevPerm != null) {
+      records.recordPreviousPermanence(execution.getProcessInstanceId(), childId(execution), prevPerm,
+          f.optionalText("previousPermanenceLa"), f.optionalDate("previousPermanenceDate"), by(execution), now());
+    }
+    forget(execution, "uasc", "uascCeasedDate");
     execution.setVariable("placementStart", start.toString());
     execution.setVariable("lookedAfterStart", start.toString());
     execution.setVariable("longTermPlacement", episode.longTermPlacement());
@@ -202,10 +211,11 @@ public class LookedAfterRecorder {
 
   public void checkCarePlan(DelegateTask task) {
     LookedAfterFields f = fields(task);
-    f.pastDate("carePlanDate");
-    f.text("permanencePlan");
+    LocalDate date = f.pastDate("carePlanDate");
+    String plan = f.code("permanencePlan", LookedAfterCodes.PERMANENCE_PLAN);
     f.text("carePlanSummary");
     recordedBy(task);
+    records.insertCarePlan(childId(task.getExecution()), task.getProcessInstanceId(), date, plan, by(task), now());
   }
 
   public void checkPlacementNotification(DelegateTask task) {
@@ -258,6 +268,7 @@ public class LookedAfterRecorder {
     LookedAfterFields f = fields(task);
     f.pastDate("healthAssessmentDate");
     f.optionalPastDate("dentalCheckDate");
+    healthFindings(f);
     recordedBy(task);
   }
 
@@ -266,7 +277,9 @@ public class LookedAfterRecorder {
     int held = count(execution, "healthAssessmentsHeld");
     LocalDate date = f.pastDate("healthAssessmentDate");
     records.insertHealthAssessment(childId(execution), execution.getProcessInstanceId(), held == 0 ? "INITIAL" : "REVIEW",
-        date, f.optionalPastDate("dentalCheckDate"), f.yes("immunisationsUpToDate"), by(execution), now());
+        healthFindings(f), by(execution), now());
+    forget(execution, "sdqScore", "sdqReason", "substanceMisuse", "substanceInterventionReceived",
+        "substanceInterventionOffered");
     execution.setVariable("lastHealthAssessmentDate", date.toString());
     execution.setVariable("healthAssessmentsHeld", held + 1);
   }
@@ -279,6 +292,9 @@ public class LookedAfterRecorder {
     f.code("reviewCode", LookedAfterCodes.REVIEW_CODE);
     f.code("lacReviewOutcome", LookedAfterCodes.REVIEW_OUTCOME);
     f.text("reviewRecommendations");
+    f.optionalYesNo("convicted");
+    checkMotherhood(f, task.getExecution());
+    checkUasc(f);
     recordedBy(task);
   }
 
@@ -292,9 +308,13 @@ public class LookedAfterRecorder {
     int number = count(execution, "lacReviewsHeld") + 1;
     LocalDate date = f.pastDate("reviewDate");
     String outcome = f.code("lacReviewOutcome", LookedAfterCodes.REVIEW_OUTCOME);
+    Boolean mother = checkMotherhood(f, execution);
     records.insertReview(childId(execution), execution.getProcessInstanceId(), number, date,
         f.code("reviewCode", LookedAfterCodes.REVIEW_CODE), outcome, f.optionalText("reviewRecommendations"),
-        by(execution), now());
+        f.optionalYesNo("convicted"), mother, Boolean.TRUE.equals(mother) ? f.optionalDate("motherChildDateOfBirth")
+            : null, by(execution), now());
+    recordUasc(execution, f);
+    forget(execution, "convicted", "mother", "motherChildDateOfBirth", "uasc", "uascCeasedDate");
     execution.setVariable("lacReviewsHeld", number);
     execution.setVariable("lastReviewDate", date.toString());
     String ls = openEpisode(execution).ls();
@@ -391,6 +411,106 @@ public class LookedAfterRecorder {
     return Date.from(birthday.isAfter(now) ? birthday : now);
   }
 
+  // --- what the SSDA903 asks about the child (all optional: blank = not recorded yet) -----------------
+
+  /** uasc (YES/NO) and uascCeasedDate (DUC: the date the status ceased or will cease, needed with YES). */
+  private static Boolean checkUasc(LookedAfterFields f) {
+    Boolean uasc = f.optionalYesNo("uasc");
+    LocalDate duc = f.optionalDate("uascCeasedDate");
+    if (uasc == null && duc != null) {
+      throw new InvalidFieldValue("uasc", "say whether the child is an unaccompanied asylum-seeking child");
+    }
+    if (Boolean.TRUE.equals(uasc) && duc == null) {
+      throw new InvalidFieldValue("uascCeasedDate", "enter the date the child's UASC status ceases "
+          + "(usually their 18th birthday)");
+    }
+    LocalDate dob = LookedAfterFields.parseDate(f.raw("dateOfBirth"), "dateOfBirth");
+    if (duc != null && dob != null && (!duc.isAfter(dob) || duc.isAfter(dob.plusYears(18)))) {
+      throw new InvalidFieldValue("uascCeasedDate", "must be after the child's date of birth and no later than "
+          + "their 18th birthday (" + dob.plusYears(18) + ")");
+    }
+    return uasc;
+  }
+
+  private void recordUasc(DelegateExecution execution, LookedAfterFields f) {
+    Boolean uasc = checkUasc(f);
+    if (uasc != null) {
+      records.recordUasc(childId(execution), uasc, f.optionalDate("uascCeasedDate"), now());
+    }
+  }
+
+  /** previousPermanence (PREV_PERM) with, for an order, previousPermanenceLa (LA_PERM) and previousPermanenceDate. */
+  private static void checkPreviousPermanence(LookedAfterFields f) {
+    String prevPerm = f.optionalCode("previousPermanence", LookedAfterCodes.PREVIOUS_PERMANENCE);
+    String la = f.optionalText("previousPermanenceLa");
+    LocalDate date = f.optionalPastDate("previousPermanenceDate");
+    if (prevPerm == null || "Z1".equals(prevPerm)) {
+      if (la != null) {
+        throw new InvalidFieldValue("previousPermanenceLa", "only for a previous adoption or order (P1-P4)");
+      }
+      if (date != null) {
+        throw new InvalidFieldValue("previousPermanenceDate", "only for a previous adoption or order (P1-P4)");
+      }
+    }
+    if (la != null && !la.matches("\\d{3}")) {
+      throw new InvalidFieldValue("previousPermanenceLa", "must be the 3-digit code of the local authority "
+          + "that made the order, e.g. 344");
+    }
+  }
+
+  /** mother (YES/NO, a young woman only) and motherChildDateOfBirth (MC_DOB, needed with YES). */
+  private Boolean checkMotherhood(LookedAfterFields f, DelegateExecution execution) {
+    Boolean mother = f.optionalYesNo("mother");
+    LocalDate childsBirth = f.optionalPastDate("motherChildDateOfBirth");
+    if (mother == null && childsBirth == null) {
+      return null;
+    }
+    if (mother == null) {
+      throw new InvalidFieldValue("mother", "say whether the young woman is a mother");
+    }
+    Child child = children.findById(childId(execution)).orElseThrow();
+    if (!"F".equals(child.sex())) {
+      throw new InvalidFieldValue("mother", "is asked only about a young woman (the child's sex is recorded as "
+          + child.sex() + ")");
+    }
+    if (!mother) {
+      if (childsBirth != null) {
+        throw new InvalidFieldValue("motherChildDateOfBirth", "only for a young woman who is a mother");
+      }
+      return false;
+    }
+    if (childsBirth == null) {
+      throw new InvalidFieldValue("motherChildDateOfBirth", "enter her child's date of birth");
+    }
+    if (child.dateOfBirth() != null && !childsBirth.isAfter(child.dateOfBirth())) {
+      throw new InvalidFieldValue("motherChildDateOfBirth", "must be after the young woman's own date of birth");
+    }
+    return mother;
+  }
+
+  /**
+   * The OC2 findings of a health assessment: sdqScore (0-40) or, without a score, sdqReason (SDQ1-SDQ5);
+   * substanceMisuse (YES/NO) and, only with YES, substanceInterventionReceived and substanceInterventionOffered.
+   * An unanswered immunisations checkbox (absent, not false) stays unrecorded.
+   */
+  private static HealthFindings healthFindings(LookedAfterFields f) {
+    Integer score = f.optionalWholeNumber("sdqScore", 0, LookedAfterCodes.SDQ_MAX);
+    String reason = f.optionalCode("sdqReason", LookedAfterCodes.SDQ_REASON);
+    if (score != null && reason != null) {
+      throw new InvalidFieldValue("sdqReason", "leave blank when the SDQ score is recorded");
+    }
+    Boolean misuse = f.optionalYesNo("substanceMisuse");
+    Boolean received = f.optionalYesNo("substanceInterventionReceived");
+    Boolean offered = f.optionalYesNo("substanceInterventionOffered");
+    if (!Boolean.TRUE.equals(misuse) && (received != null || offered != null)) {
+      throw new InvalidFieldValue(received != null ? "substanceInterventionReceived" : "substanceInterventionOffered",
+          "only when the child is identified as having a substance misuse problem");
+    }
+    Boolean immunisations = f.raw("immunisationsUpToDate") == null ? null : f.yes("immunisationsUpToDate");
+    return new HealthFindings(f.pastDate("healthAssessmentDate"), f.optionalPastDate("dentalCheckDate"),
+        immunisations, score, reason, misuse, received, offered);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------------
 
   private Episode openEpisode(DelegateExecution execution) {
@@ -407,6 +527,16 @@ public class LookedAfterRecorder {
       throw new InvalidFieldValue(field, "must not be before the current episode began (" + open.get().decom() + ")");
     }
     return open.get();
+  }
+
+  /**
+   * Removes answers to questions that are asked afresh each time (form values live on in the process):
+   * a conviction recorded at one review must not be recorded again at the next.
+   */
+  private static void forget(DelegateExecution execution, String... names) {
+    for (String name : names) {
+      execution.removeVariable(name);
+    }
   }
 
   /** Sets a fact about the current placement for the whole looked-after period. */

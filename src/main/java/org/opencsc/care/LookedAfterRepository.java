@@ -19,13 +19,19 @@ public class LookedAfterRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * {@code convicted}: convicted of an offence since the last review; {@code mother} and {@code childsBirth}:
+   * whether the young woman is a mother, and her child's date of birth. Null when not asked or not answered.
+   */
   public void insertReview(String childId, String processInstanceId, int number, LocalDate reviewDate,
-      String reviewCode, String outcome, String recommendations, String chairedBy, Instant at) {
+      String reviewCode, String outcome, String recommendations, Boolean convicted, Boolean mother,
+      LocalDate childsBirth, String chairedBy, Instant at) {
     jdbc.update("""
         INSERT INTO lac_review (id, child_id, process_instance_id, review_number, review_date, review_code,
-          outcome, recommendations, chaired_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          outcome, recommendations, convicted, mother, mc_dob, chaired_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         UUID.randomUUID().toString(), childId, processInstanceId, number, reviewDate, reviewCode, outcome,
-        recommendations, chairedBy, utc(at));
+        recommendations, convicted, mother, childsBirth, chairedBy, utc(at));
   }
 
   public void insertVisit(String childId, String processInstanceId, LocalDate visitDate, boolean seenAlone,
@@ -37,13 +43,48 @@ public class LookedAfterRepository {
         firstVisitToPlacement, visitedBy, utc(at));
   }
 
-  public void insertHealthAssessment(String childId, String processInstanceId, String type, LocalDate date,
-      LocalDate dentalCheck, boolean immunisationsUpToDate, String recordedBy, Instant at) {
+  public void insertHealthAssessment(String childId, String processInstanceId, String type, HealthFindings h,
+      String recordedBy, Instant at) {
     jdbc.update("""
         INSERT INTO health_assessment (id, child_id, process_instance_id, assessment_type, assessment_date,
-          dental_check_date, immunisations_up_to_date, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        UUID.randomUUID().toString(), childId, processInstanceId, type, date, dentalCheck, immunisationsUpToDate,
-        recordedBy, utc(at));
+          dental_check_date, immunisations_up_to_date, sdq_score, sdq_reason, substance_misuse,
+          intervention_received, intervention_offered, recorded_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        UUID.randomUUID().toString(), childId, processInstanceId, type, h.date(), h.dentalCheck(),
+        h.immunisationsUpToDate(), h.sdqScore(), h.sdqReason(), h.substanceMisuse(), h.interventionReceived(),
+        h.interventionOffered(), recordedBy, utc(at));
+  }
+
+  /** Whether the child is an unaccompanied asylum-seeking child, and when that status ceased or will cease. */
+  public void recordUasc(String childId, boolean uasc, LocalDate duc, Instant at) {
+    upsertStatus(childId, "uasc = ?, duc = ?, uasc_recorded_at = ?", uasc, duc, utc(at));
+  }
+
+  private void upsertStatus(String childId, String assignments, Object... values) {
+    Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
+    args[values.length] = childId;
+    if (jdbc.update("UPDATE lac_child_status SET " + assignments + " WHERE child_id = ?", args) == 0) {
+      jdbc.update("INSERT INTO lac_child_status (child_id) VALUES (?)", childId);
+      jdbc.update("UPDATE lac_child_status SET " + assignments + " WHERE child_id = ?", args);
+    }
+  }
+
+  /** The permanence option the child had before this period of care; recorded again, the new answer wins. */
+  public void recordPreviousPermanence(String processInstanceId, String childId, String prevPerm, String laPerm,
+      LocalDate datePerm, String recordedBy, Instant at) {
+    jdbc.update("DELETE FROM lac_previous_permanence WHERE process_instance_id = ?", processInstanceId);
+    jdbc.update("""
+        INSERT INTO lac_previous_permanence (process_instance_id, child_id, prev_perm, la_perm, date_perm,
+          recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        processInstanceId, childId, prevPerm, laPerm, datePerm, recordedBy, utc(at));
+  }
+
+  public void insertCarePlan(String childId, String processInstanceId, LocalDate date, String permanencePlan,
+      String recordedBy, Instant at) {
+    jdbc.update("""
+        INSERT INTO lac_care_plan (id, child_id, process_instance_id, care_plan_date, permanence_plan, recorded_by,
+          created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        UUID.randomUUID().toString(), childId, processInstanceId, date, permanencePlan, recordedBy, utc(at));
   }
 
   public void insertPep(String childId, String processInstanceId, LocalDate pepDate, String setting,

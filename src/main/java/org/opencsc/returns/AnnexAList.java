@@ -85,7 +85,7 @@ record AnnexAList(String sheet, List<String> columns, String sql) {
       new AnnexAList("List 8 Children in care", List.of("Legal status", "Date of latest review",
           "Date of last visit", "Date of last health assessment", "Date of last dental check",
           "Placements in the last 12 months", "Placement type", "Placement provider", "Placement postcode",
-          "Missing episodes in the last 12 months"), """
+          "Missing episodes in the last 12 months", "Permanence plan"), """
           SELECT %s, e.ls,
             (SELECT MAX(r.review_date) FROM lac_review r WHERE r.child_id = e.child_id AND r.review_date <= :to),
             (SELECT MAX(v.visit_date) FROM lac_visit v WHERE v.child_id = e.child_id AND v.visit_date <= :to),
@@ -97,7 +97,9 @@ record AnnexAList(String sheet, List<String> columns, String sql) {
               AND p.decom > :yearAgo AND p.decom <= :to),
             e.place, e.place_provider, e.pl_post,
             (SELECT COUNT(*) FROM missing_episode m WHERE m.child_id = e.child_id AND m.mis_start > :yearAgo
-              AND m.mis_start <= :to)
+              AND m.mis_start <= :to),
+            (SELECT p.permanence_plan FROM lac_care_plan p WHERE p.child_id = e.child_id AND p.care_plan_date <= :to
+              ORDER BY p.care_plan_date DESC, p.created_at DESC FETCH FIRST 1 ROWS ONLY)
           FROM lac_episode e JOIN child c ON c.id = e.child_id
           WHERE e.decom <= :to AND (e.dec_date IS NULL OR e.dec_date >= :from)
             AND e.decom = (SELECT MAX(x.decom) FROM lac_episode x WHERE x.child_id = e.child_id AND x.decom <= :to)
@@ -110,9 +112,8 @@ record AnnexAList(String sheet, List<String> columns, String sql) {
             FROM pathway_plan q WHERE q.leaving_care_id = l.id AND q.plan_date <= :to)
           WHERE l.eligibility_date <= :to AND (l.support_ended_on IS NULL OR l.support_ended_on >= :from)
           ORDER BY c.la_child_id"""),
-      new AnnexAList("List 10 Adoption", List.of("Date of decision that child should be placed for adoption",
-          "Date of placement order", "Date of matching", "Date placed for adoption"), null),
-      new AnnexAList("List 11 Adopters", List.of("Date of enquiry", "Date of approval", "Date of matching"), null));
+      AdoptionAnnexA.LIST_10,
+      AdoptionAnnexA.LIST_11);
 
   String query() {
     return sql == null ? null : sql.formatted(CHILD);

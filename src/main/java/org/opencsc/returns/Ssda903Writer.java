@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.opencsc.calendar.LondonTime;
 import org.opencsc.children.Sql;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -51,6 +52,11 @@ public class Ssda903Writer {
       EXISTS (SELECT 1 FROM lac_episode e WHERE e.child_id = c.id
               AND e.decom <= :end AND (e.dec_date IS NULL OR e.dec_date >= :start))""";
 
+  /** The review that last answered whether the young woman is a mother, up to the year's end. */
+  private static final String LATEST_MOTHER_ANSWER = """
+      SELECT r.id FROM lac_review r WHERE r.child_id = c.id AND r.mother IS NOT NULL AND r.review_date <= :end
+      ORDER BY r.review_date DESC, r.created_at DESC FETCH FIRST 1 ROWS ONLY""";
+
   private final NamedParameterJdbcTemplate jdbc;
 
   public Ssda903Writer(DataSource dataSource) {
@@ -81,10 +87,14 @@ public class Ssda903Writer {
 
   private void rows(String table, CollectionYear year, MapSqlParameterSource period, CSVPrinter csv) {
     switch (table) {
-      case "Header" -> jdbc.query("SELECT " + ReturnChild.COLUMNS + " FROM child c WHERE " + LOOKED_AFTER_IN_YEAR
+      case "Header" -> jdbc.query("SELECT " + ReturnChild.COLUMNS + ", m.mother, m.mc_dob FROM child c"
+          + " LEFT JOIN lac_review m ON m.id = (" + LATEST_MOTHER_ANSWER + ") WHERE " + LOOKED_AFTER_IN_YEAR
           + " ORDER BY c.la_child_id", period, print(csv, rs -> {
             ReturnChild c = ReturnChild.from(rs);
-            return row(c.laChildId(), c.sex(), date(c.dateOfBirth()), c.ethnicity(), c.upn(), null, null);
+            // MOTHER is asked only of young women; what was recorded last is reported
+            String mother = "F".equals(c.sex()) ? oneOrZero(rs, "mother") : null;
+            return row(c.laChildId(), c.sex(), date(c.dateOfBirth()), c.ethnicity(), c.upn(), mother,
+                "1".equals(mother) ? date(Sql.date(rs, "mc_dob")) : null);
           }));
       case "Episodes" -> jdbc.query("""
           SELECT c.la_child_id, e.* FROM lac_episode e JOIN child c ON c.id = e.child_id
@@ -126,10 +136,54 @@ public class Ssda903Writer {
             return careLeaverBirthdayInYear(dob, year) ? row(rs.getString("la_child_id"), date(dob),
                 rs.getString("in_touch"), rs.getString("activity"), rs.getString("accom_code")) : null;
           }));
+      case "UASC" -> jdbc.query("""
+          SELECT c.la_child_id, c.sex, c.date_of_birth, s.duc FROM child c JOIN lac_child_status s ON s.child_id = c.id
+          WHERE s.duc >= :start AND\s""" + LOOKED_AFTER_IN_YEAR + " ORDER BY c.la_child_id", period,
+          print(csv, rs -> row(rs.getString("la_child_id"), rs.getString("sex"),
+              date(Sql.date(rs, "date_of_birth")), date(Sql.date(rs, "duc")))));
+      case "OC2" -> jdbc.query(Oc2Query.SQL, period, print(csv, rs -> Oc2Query.row(rs, year)));
+      case "PrevPerm" -> jdbc.query("""
+          SELECT c.la_child_id, c.date_of_birth, p.prev_perm, p.la_perm, p.date_perm
+          FROM lac_previous_permanence p JOIN child c ON c.id = p.child_id
+          WHERE EXISTS (SELECT 1 FROM lac_episode e WHERE e.process_instance_id = p.process_instance_id
+                        AND e.rne = 'S' AND e.decom BETWEEN :start AND :end)
+          ORDER BY c.la_child_id""", period, print(csv, rs -> row(rs.getString("la_child_id"),
+              date(Sql.date(rs, "date_of_birth")), rs.getString("prev_perm"), rs.getString("la_perm"),
+              date(Sql.date(rs, "date_perm")))));
+      case "SWEpisodes" -> jdbc.query("""
+          SELECT c.la_child_id, c.date_of_birth, r.sw_id, a.allocated_at, a.ended_at, a.sw_change_reason
+          FROM allocation a JOIN child c ON c.id = a.child_id
+          LEFT JOIN social_worker_registration r ON r.user_id = a.worker_id
+          WHERE a.allocated_at < :endBefore AND (a.ended_at IS NULL OR a.ended_at >= :swStartAt)
+            AND\s""" + LOOKED_AFTER_IN_YEAR + " ORDER BY c.la_child_id, a.allocated_at", swPeriod(year, period),
+          print(csv, rs -> {
+            LocalDate ended = rs.getObject("ended_at") == null ? null : LondonTime.dateOf(Sql.instant(rs, "ended_at"));
+            return row(rs.getString("la_child_id"), date(Sql.date(rs, "date_of_birth")), rs.getString("sw_id"),
+                date(LondonTime.dateOf(Sql.instant(rs, "allocated_at"))),
+                ended != null && !ended.isAfter(year.end()) ? date(ended) : null, rs.getString("sw_change_reason"));
+          }));
+      case "AD1", "PlacedAdoption" -> AdoptionRows.write(table, jdbc, period, csv);
       default -> {
-        // UASC, OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes: the journey does not record these yet
+        // every table of TABLES has its rows above
       }
     }
+  }
+
+  /** Social worker episodes are reported from a year before the collection year (the full previous year). */
+  private static MapSqlParameterSource swPeriod(CollectionYear year, MapSqlParameterSource period) {
+    return new MapSqlParameterSource(period.getValues())
+        .addValue("swStartAt", Sql.utc(LondonTime.startOfDay(year.start().minusYears(1))))
+        .addValue("endBefore", Sql.utc(LondonTime.startOfDay(year.end().plusDays(1))));
+  }
+
+  /** A recorded yes/no as the return's 1/0; blank when not recorded. */
+  static String oneOrZero(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    Object value = rs.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    boolean yes = value instanceof Boolean flag ? flag : ((Number) value).intValue() != 0;
+    return yes ? "1" : "0";
   }
 
   /** OC3 covers care leavers whose 17th to 21st birthday falls in the year. */

@@ -43,6 +43,9 @@ public class RoleGrants extends AbstractCamundaConfiguration {
 
   static final String RECORD_CONTACT = "record-contact";
 
+  /** Who may record a looked-after child's plan for adoption (start {@code adoption}). */
+  static final String ADOPTION = "adoption";
+
   record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {}
 
   static List<Grant> grants() {
@@ -60,6 +63,10 @@ public class RoleGrants extends AbstractCamundaConfiguration {
           List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)));
       grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.CREATE)));
     }
+    grants.add(new Grant(Roles.CHILDREN_IN_CARE_TEAM, Resources.PROCESS_DEFINITION, ADOPTION,
+        List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+    grants.add(new Grant(Roles.CHILDREN_IN_CARE_TEAM, Resources.PROCESS_INSTANCE, ANY,
+        List.of(ProcessInstancePermissions.CREATE)));
     for (String group : List.of(Roles.TEAM_MANAGERS, Roles.SERVICE_MANAGERS)) {
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ_HISTORY)));
       grants.add(new Grant(group, Resources.OPERATION_LOG_CATEGORY, ANY, List.of(UserOperationLogCategoryPermissions.READ)));
