@@ -27,6 +27,13 @@ public class ReferralRepository {
         referral.source(), referral.primaryNeed(), utc(referral.acceptedAt()));
   }
 
+  /** Whether the child has a referral not yet closed: an open child in need episode. */
+  public boolean hasOpenReferral(String childId) {
+    Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM referral WHERE child_id = ? AND closure_date IS NULL",
+        Integer.class, childId);
+    return open != null && open > 0;
+  }
+
   public List<Referral> findByChild(String childId) {
     return jdbc.query("SELECT * FROM referral WHERE child_id = ? ORDER BY referral_date",
         ReferralRepository::map, childId);

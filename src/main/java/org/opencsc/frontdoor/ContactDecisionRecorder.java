@@ -43,8 +43,10 @@ public class ContactDecisionRecorder {
     contacts.recordDecision(contactId, outcome, (String) execution.getVariable("decisionReason"),
         primaryNeed, (String) execution.getVariable("authorOf_Task_DecideOnContact"),
         (String) execution.getVariable("signedOffBy_Task_SignOffContactDecision"), now);
-    if ("REFERRAL".equals(outcome) || "STRATEGY".equals(outcome)) {
-      // A strategy discussion is also a referral: the CIN census counts it from the contact date.
+    // A strategy discussion is also a referral: the CIN census counts it from the contact date. New
+    // concerns about a child whose episode is still open belong to that episode: a second referral would
+    // open an overlapping CIN episode (census rule 8820).
+    if (("REFERRAL".equals(outcome) || "STRATEGY".equals(outcome)) && !referrals.hasOpenReferral(contact.childId())) {
       referrals.insert(new Referral(UUID.randomUUID().toString(), contact.childId(), contactId,
           LondonTime.dateOf(contact.receivedAt()), contact.source(), primaryNeed, now));
     }

@@ -75,6 +75,9 @@ class ChildJourneyTest {
         .hasPassed("CallActivity_NewContactDecision", "Task_ActOnNewConcerns", "EndEvent_NewConcernsActedOn");
     assertThat(contacts.findByChild(childId)).extracting(c -> c.journeyId()).containsOnly(first.journeyId());
     assertThat(contacts.findByChild(childId).get(1).outcome()).isEqualTo("STRATEGY");
+    // the new concerns belong to the open child in need episode: no second, overlapping referral
+    assertThat(jdbc.queryForList("SELECT contact_id FROM referral WHERE child_id = ?", String.class, childId))
+        .containsExactly(contacts.findByChild(childId).get(0).id());
     // the journey's own decision and contact are not overwritten by the new contact's
     assertThat(engine.getRuntimeService().getVariable(first.journeyId(), "contactOutcome")).isEqualTo("REFERRAL");
     assertThat(engine.getRuntimeService().getVariable(first.journeyId(), "contactId"))
