@@ -35,6 +35,12 @@ public class SocialWorkerRegistrations {
     }
   }
 
+  /** The worker an SW_ID is already recorded for (SW_IDs are unique). */
+  public Optional<String> holderOf(String swId) {
+    return jdbc.queryForList("SELECT user_id FROM social_worker_registration WHERE sw_id = ?", String.class, swId)
+        .stream().findFirst();
+  }
+
   public Optional<String> swIdOf(String userId) {
     return jdbc.queryForList("SELECT sw_id FROM social_worker_registration WHERE user_id = ?", String.class, userId)
         .stream().findFirst();

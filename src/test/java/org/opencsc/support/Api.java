@@ -30,6 +30,10 @@ public class Api {
     return exchange(HttpMethod.POST, path, body, type);
   }
 
+  public Reply put(String path, String body) {
+    return exchange(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
+  }
+
   public Reply get(String path) {
     return exchange(HttpMethod.GET, path, null, null);
   }
