@@ -1,0 +1,36 @@
+package org.opencsc.benchmark;
+
+import java.time.Instant;
+
+/** What one benchmark run does, from -Dbench.* (benchmarks/run.sh, docs/performance.md). */
+record BenchmarkSettings(
+    int population,
+    Instant loadUntil,
+    int loadThreads,
+    boolean measure,
+    int threads,
+    int journeys,
+    int vanillaInstances,
+    int queries,
+    int timerDeadlines,
+    int timerLeadSeconds,
+    int timerGapSeconds,
+    String results) {
+
+  static BenchmarkSettings fromSystemProperties() {
+    String until = System.getProperty("bench.loadUntil", "");
+    return new BenchmarkSettings(
+        Integer.getInteger("bench.population", 2_000),
+        until.isBlank() ? null : Instant.parse(until),
+        Integer.getInteger("bench.loadThreads", 4),
+        Boolean.parseBoolean(System.getProperty("bench.measure", "true")),
+        Integer.getInteger("bench.threads", 4),
+        Integer.getInteger("bench.journeys", 200),
+        Integer.getInteger("bench.vanilla", 1_000),
+        Integer.getInteger("bench.queries", 200),
+        Integer.getInteger("bench.timerDeadlines", 300),
+        Integer.getInteger("bench.timerLeadSeconds", 60),
+        Integer.getInteger("bench.timerGapSeconds", 90),
+        System.getProperty("bench.results", "target/benchmark-results.md"));
+  }
+}
