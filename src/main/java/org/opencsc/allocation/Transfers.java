@@ -4,7 +4,9 @@ import static org.opencsc.children.Sql.instant;
 import static org.opencsc.children.Sql.utc;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.opencsc.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +25,16 @@ import org.springframework.stereotype.Component;
  * Transfer points (bean {@code transfers}): the case moves to another team. The transfer is
  * recorded with date, from and to; the child's processes get the new {@code caseTeam}; open tasks
  * offered to the old team are offered to the new one. The allocated worker stays until the
- * receiving team re-allocates.
+ * receiving team's manager has decided, in the journey's re-allocation (message {@code CaseTransferred}),
+ * whether to keep them or allocate a worker of their own.
  */
 @Component("transfers")
 public class Transfers {
+
+  /** Starts the journey's event sub-process in which the receiving team's manager re-allocates. */
+  public static final String CASE_TRANSFERRED = "CaseTransferred";
+
+  private static final Logger log = LoggerFactory.getLogger(Transfers.class);
 
   public record Transfer(String id, String childId, Instant transferredAt, String fromTeam, String toTeam,
       String reason) {}
@@ -67,6 +77,32 @@ public class Transfers {
         tasks.deleteCandidateGroup(task.getId(), fromTeam);
         tasks.addCandidateGroup(task.getId(), toTeam);
       }
+    }
+    askReceivingTeamToReallocate(execution, runtime, childId, fromTeam, toTeam, reason);
+  }
+
+  /**
+   * The child's journey may be the process that runs this transfer (same instance) or the caller of
+   * the stage that runs it; correlating by the journey's id works for both in this transaction. A stage
+   * run without a journey (its own tests, or a case migrated in without one) has nobody to ask.
+   */
+  private static void askReceivingTeamToReallocate(DelegateExecution execution, RuntimeService runtime,
+      String childId, String fromTeam, String toTeam, String reason) {
+    List<ProcessInstance> journeys = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(JourneyTracks.JOURNEY_PROCESS).processInstanceBusinessKey(childId).list();
+    if (journeys.isEmpty()) {
+      return;
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("workerAtTransfer", execution.getVariable("allocatedWorker"));
+    variables.put("transferredFromTeam", fromTeam);
+    variables.put("transferredToTeam", toTeam);
+    variables.put("transferReason", reason);
+    if (runtime.createMessageCorrelation(CASE_TRANSFERRED).processInstanceId(journeys.get(0).getId())
+        .setVariablesLocal(variables).correlateAllWithResult().isEmpty()) {
+      // a journey started before re-allocation was modelled keeps running on its own model version
+      log.warn("Journey {} has no re-allocation after a transfer; the receiving team is not asked to re-allocate",
+          journeys.get(0).getId());
     }
   }
 

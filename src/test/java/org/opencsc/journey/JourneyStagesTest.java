@@ -54,6 +54,7 @@ class JourneyStagesTest {
     driver.complete("sam", childId, "Task_AgreeChildInNeedPlan", Map.of("cinPlanStartDate", "2026-12-02",
         "planGoals", "Safe supervision", "planActions", "Nursery daily; weekly visits"));
     driver.complete("tina", childId, "Task_SignOffChildInNeedPlan", Map.of("signOffDecision", "APPROVE"));
+    driver.allocate(childId, "sam");  // after the transfer to localities, its manager keeps Sam
     TestClock.setLondon("2027-02-25T10:00:00");
     driver.complete("sam", childId, "Task_ReviewChildInNeedPlan", Map.of("cinReviewDate", "2027-02-25",
         "childLastSeenDate", "2027-02-22", "reviewProgress", "Needs met", "cinOutcome", "CLOSE", "closureReason", "RC7"));
@@ -86,6 +87,7 @@ class JourneyStagesTest {
     TestClock.setLondon("2026-12-30T10:00:00");
     driver.complete("ian", childId, "Task_ChairLookedAfterReview", Map.of("reviewDate", "2026-12-30",
         "reviewCode", "PN1", "lacReviewOutcome", "CEASE", "reviewRecommendations", "Home to mother"));
+    driver.allocate(childId, "sam");  // section 20: the first review transferred the case to localities
     driver.complete("sam", childId, "Task_CeaseCare", Map.of("ceaseDate", "2026-12-30",
         "reasonEpisodeCeased", "E4A", "ceaseCareReasons", "Mother home from hospital"));
     driver.complete("tina", childId, "Task_SignOffCeasingCare", Map.of("signOffDecision", "APPROVE"));

@@ -133,14 +133,26 @@ class TimelinessMeasuresTest {
     throw new AssertionError("No measure " + id + " in " + reply.body());
   }
 
+  /**
+   * Referred, assessed and closed (no further action) the same day: a later referral can only be a
+   * re-referral once the first episode is closed (new concerns on an open case join its episode).
+   */
   private String referredOn(String laChildId, String date) {
     TestClock.setLondon(date + "T11:00:00");
     String childId = driver.contact(laChildId, date + "T09:00:00Z").childId();
     driver.referForAllocation(childId);
+    driver.allocate(childId, "sam");
+    TestClock.setLondon(date + "T16:00:00");
+    Map<String, Object> assessment = JourneyDriver.assessment("NFA");
+    assessment.put("assessmentStartDate", date);
+    assessment.put("childSeenDate", date);
+    driver.complete("sam", childId, "Task_CarryOutAssessment", assessment);
+    driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
+    assertThat(driver.journey(childId)).as("the first episode is closed").isNull();
     return childId;
   }
 
-  /** A new contact about the open case, decided as a referral. */
+  /** A new contact about the child, decided as a referral. */
   private void referAgain(String childId, String laChildId, String date) {
     TestClock.setLondon(date + "T11:00:00");
     driver.contact(laChildId, date + "T09:00:00Z");

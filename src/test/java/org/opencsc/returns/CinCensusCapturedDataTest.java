@@ -85,6 +85,7 @@ class CinCensusCapturedDataTest {
     driver.complete("sam", childId, "Task_AgreeChildInNeedPlan", Map.of("cinPlanStartDate", "2026-12-14",
         "planGoals", "Support at home", "planActions", "Sam visits fortnightly"));
     driver.complete("tina", childId, "Task_SignOffChildInNeedPlan", Map.of("signOffDecision", "APPROVE"));
+    driver.allocate(childId, "sam");  // after the transfer to localities, its manager keeps Sam
 
     TestClock.setLondon("2027-01-20T14:00:00");
     Map<String, Object> review = new HashMap<>();
