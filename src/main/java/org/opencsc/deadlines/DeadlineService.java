@@ -136,6 +136,7 @@ public class DeadlineService {
     for (Deadline deadline : repository.notDoneInProcess(execution.getProcessInstanceId())) {
       repository.withdraw(deadline.id(), reason, now());
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MET_MESSAGE)
+          .processInstanceBusinessKey(deadline.childId())
           .processInstanceVariableEquals("deadlineId", deadline.id())
           .correlateAllWithResult();
     }
@@ -157,7 +158,10 @@ public class DeadlineService {
     Instant now = now();
     DeadlineStatus status = now.isBefore(deadline.breachAt()) ? DeadlineStatus.MET : DeadlineStatus.BREACHED;
     repository.markDone(deadlineId, LondonTime.dateOf(now), status, now);
+    // by the child first: the business key is indexed, so finding the watch does not depend on the plan
+    // PostgreSQL picks for the variable look-up (docs/performance.md)
     services.getRuntimeService().createMessageCorrelation(MET_MESSAGE)
+        .processInstanceBusinessKey(deadline.childId())
         .processInstanceVariableEquals("deadlineId", deadlineId)
         .correlateAllWithResult();
   }
