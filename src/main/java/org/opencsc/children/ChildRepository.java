@@ -33,6 +33,11 @@ public class ChildRepository {
         utc(child.createdAt()), child.upnUnknown());
   }
 
+  /** A UPN the child had before (CIN census FormerUPN); the latest one given replaces the recorded one. */
+  public void recordFormerUpn(String childId, String formerUpn) {
+    jdbc.update("UPDATE child SET former_upn = ? WHERE id = ?", formerUpn, childId);
+  }
+
   public void recordUpnUnknown(String childId, String reason) {
     jdbc.update("UPDATE child SET upn_unknown = ? WHERE id = ?", reason, childId);
   }

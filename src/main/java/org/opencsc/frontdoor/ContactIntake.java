@@ -73,8 +73,13 @@ public class ContactIntake {
     lockChild(child.id());
     if (known.isPresent()) {
       updateCharacteristics(child, request.child());
-    } else if (stated(request.child().disabilities())) {
-      children.replaceDisabilities(child.id(), request.child().disabilities());
+    } else {
+      if (stated(request.child().disabilities())) {
+        children.replaceDisabilities(child.id(), request.child().disabilities());
+      }
+      if (request.child().formerUpn() != null) {
+        children.recordFormerUpn(child.id(), request.child().formerUpn());
+      }
     }
 
     Contact contact = new Contact(UUID.randomUUID().toString(), child.id(),
@@ -135,6 +140,9 @@ public class ContactIntake {
     }
     if (stated(details.disabilities())) {
       children.replaceDisabilities(child.id(), details.disabilities());
+    }
+    if (details.formerUpn() != null) {
+      children.recordFormerUpn(child.id(), details.formerUpn());
     }
   }
 

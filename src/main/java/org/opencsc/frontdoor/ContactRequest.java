@@ -32,13 +32,25 @@ public record ContactRequest(
       /** CIN census disability codes (NONE, or any of MOB HAND PC INC COMM LD HEAR VIS BEH CON AUT DDA). */
       List<String> disabilities,
       /** Why the UPN is not known (UN1–UN5); only when no UPN is given. */
-      String upnUnknown) {
+      String upnUnknown,
+      /** A UPN the child had before the current one (CIN census FormerUPN). */
+      @Pattern(regexp = "[A-HJ-NP-RT-Z][0-9]{11}[0-9A-Z]",
+          message = "must be a 13-character UPN: a letter (not I, O or S) then 12 digits, or 11 digits and a letter")
+      String formerUpn) {
 
     /** The details without the census characteristics added later (disabilities, UPN-unknown reason). */
     public ChildDetails(String laChildId, String firstName, String lastName, LocalDate dateOfBirth,
         LocalDate expectedDateOfBirth, String sex, String ethnicity, String upn, String postcode) {
       this(laChildId, firstName, lastName, dateOfBirth, expectedDateOfBirth, sex, ethnicity, upn, postcode,
-          null, null);
+          null, null, null);
+    }
+
+    /** The details without a former UPN. */
+    public ChildDetails(String laChildId, String firstName, String lastName, LocalDate dateOfBirth,
+        LocalDate expectedDateOfBirth, String sex, String ethnicity, String upn, String postcode,
+        List<String> disabilities, String upnUnknown) {
+      this(laChildId, firstName, lastName, dateOfBirth, expectedDateOfBirth, sex, ethnicity, upn, postcode,
+          disabilities, upnUnknown, null);
     }
   }
 

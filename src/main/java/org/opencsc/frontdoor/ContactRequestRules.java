@@ -51,6 +51,9 @@ final class ContactRequestRules {
         errors.add(new FieldMessage("child.upnUnknown", "give either upn or upnUnknown, not both"));
       }
     }
+    if (child.formerUpn() != null && child.formerUpn().equals(child.upn())) {
+      errors.add(new FieldMessage("child.formerUpn", "must differ from the child's current upn"));
+    }
     ContactRequest.ContactDetails contact = request.contact();
     if (contact.receivedAt() != null) {
       if (contact.receivedAt().toInstant().isAfter(now)) {

@@ -49,7 +49,7 @@ public class TasklistContactRecorder {
             text(execution, "laChildId"), text(execution, "firstName"), text(execution, "lastName"),
             date(execution, "dateOfBirth"), date(execution, "expectedDateOfBirth"), text(execution, "sex"),
             text(execution, "ethnicity"), text(execution, "upn"), text(execution, "postcode"),
-            disabilities(execution), text(execution, "upnUnknown")),
+            disabilities(execution), text(execution, "upnUnknown"), text(execution, "formerUpn")),
         new ContactRequest.ContactDetails(receivedAt(execution), text(execution, "source"),
             text(execution, "summary")));
   }

@@ -77,6 +77,7 @@ public class CinCensusWriter {
     xml.writeStartElement("ChildIdentifiers");
     element(xml, "LAchildID", c.laChildId());
     element(xml, "UPN", c.upn());
+    element(xml, "FormerUPN", c.formerUpn());
     element(xml, "UPNunknown", c.upn() == null ? c.upnUnknown() : null);
     element(xml, "PersonBirthDate", c.dateOfBirth());
     element(xml, "ExpectedPersonBirthDate", c.dateOfBirth() == null ? c.expectedDateOfBirth() : null);

@@ -85,6 +85,8 @@ class ChildCharacteristicsTest {
       null disability code         | "disabilities": [null]           | child.disabilities
       unknown UPN-unknown reason   | "upnUnknown": "UN9"              | child.upnUnknown
       UPN-unknown reason with UPN  | "upnUnknown": "UN1"              | child.upnUnknown
+      former UPN not a UPN         | "formerUpn": "12345"             | child.formerUpn
+      former UPN same as the UPN   | "formerUpn": "A123456789012"     | child.formerUpn
       """)
   void badCharacteristicsAreRefusedNamingTheFieldAndNothingIsStored(String why, String bad, String field) {
     String body = Api.contact(newLaChildId(), "2026-11-27T10:15:00Z").replace(POSTCODE, POSTCODE + ", " + bad);

@@ -73,17 +73,21 @@ class CinCensusChildCharacteristicsTest {
   }
 
   @Test
-  void aChildWithAUpnAndNoDisabilityHasNoneAndNoUpnUnknown() throws Exception {
+  void aChildWithAUpnAFormerUpnAndNoDisabilityHasThemAllAndNoUpnUnknown() throws Exception {
     String laChildId = newLaChildId();
     TestClock.setLondon("2026-11-27T10:30:00");
     Api.Reply reply = new Api(rest, "fiona").post("/api/contacts", Api.contact(laChildId, "2026-11-27T10:15:00Z")
-        .replace("\"postcode\": \"CH41 1AA\"", "\"postcode\": \"CH41 1AA\", \"disabilities\": [\"NONE\"]"));
+        .replace("\"postcode\": \"CH41 1AA\"",
+            "\"postcode\": \"CH41 1AA\", \"disabilities\": [\"NONE\"], \"formerUpn\": \"B987654321098\""));
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     driver.referForAllocation(reply.json().get("childId").asText());
     TestClock.reset();
 
     Element child = child(census(), laChildId);
+    assertThat(childElements(element(child, "ChildIdentifiers")))
+        .containsExactly("LAchildID", "UPN", "FormerUPN", "PersonBirthDate", "Sex");
     assertThat(text(child, "ChildIdentifiers/UPN")).isEqualTo("A123456789012");
+    assertThat(text(child, "ChildIdentifiers/FormerUPN")).isEqualTo("B987654321098");
     assertThat(texts(child, "ChildIdentifiers/UPNunknown")).isEmpty();
     assertThat(texts(child, "ChildCharacteristics/Disabilities/Disability")).containsExactly("NONE");
   }

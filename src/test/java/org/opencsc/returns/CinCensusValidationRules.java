@@ -22,7 +22,7 @@ import org.w3c.dom.Node;
  * check the layout and code lists of shared/spec/returns.md, which the DfE schema also enforces.
  * Query rules (suffix Q) are checked too: a realistic return should raise none of them.
  *
- * <p>Left out because the system never produces what they test: FormerUPN (1560Q; not recorded) and the
+ * <p>Left out: FormerUPN rule 1560Q (the front door refuses a former UPN that is not a UPN or equals the UPN) and the
  * DfE list of LA codes (1103 is reduced to the 3-digit format).
  */
 final class CinCensusValidationRules {
