@@ -1,21 +1,16 @@
 package org.opencsc.returns;
 
+import static org.opencsc.returns.ReturnDocuments.cells;
+import static org.opencsc.returns.ReturnDocuments.rows;
+import static org.opencsc.returns.ReturnDocuments.rowsOf;
+import static org.opencsc.returns.ReturnDocuments.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -171,46 +166,5 @@ class AdoptionReturnsTest {
     ResponseEntity<byte[]> reply = rest.withBasicAuth("sue", "sue").getForEntity(path, byte[].class);
     assertThat(reply.getStatusCode().value()).isEqualTo(200);
     return reply;
-  }
-
-  private static Map<String, List<CSVRecord>> unzip(byte[] zip) throws Exception {
-    Map<String, List<CSVRecord>> tables = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        byte[] content = in.readAllBytes();
-        tables.put(entry.getName(), CSVFormat.DEFAULT.parse(
-            new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)).getRecords());
-      }
-    }
-    return tables;
-  }
-
-  private static List<List<String>> rowsOf(Map<String, List<CSVRecord>> tables, String table, String laChildId) {
-    List<List<String>> rows = new ArrayList<>();
-    for (CSVRecord record : tables.get(table)) {
-      if (record.get(0).equals(laChildId)) {
-        rows.add(List.of(record.values()));
-      }
-    }
-    return rows;
-  }
-
-  private static List<List<String>> rows(Sheet sheet, String laChildId) {
-    List<List<String>> found = new ArrayList<>();
-    for (Row row : sheet) {
-      if (row.getRowNum() > 0 && laChildId.equals(row.getCell(0).getStringCellValue())) {
-        found.add(cells(row));
-      }
-    }
-    return found;
-  }
-
-  private static List<String> cells(Row row) {
-    DataFormatter formatter = new DataFormatter();
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < row.getLastCellNum(); i++) {
-      values.add(row.getCell(i) == null ? "" : formatter.formatCellValue(row.getCell(i)));
-    }
-    return values;
   }
 }

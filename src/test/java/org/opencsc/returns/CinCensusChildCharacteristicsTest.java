@@ -1,17 +1,18 @@
 package org.opencsc.returns;
 
+import static org.opencsc.returns.ReturnDocuments.child;
+import static org.opencsc.returns.ReturnDocuments.childElements;
+import static org.opencsc.returns.ReturnDocuments.element;
+import static org.opencsc.returns.ReturnDocuments.text;
+import static org.opencsc.returns.ReturnDocuments.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The census's Disabilities and UPNunknown come from what the contact recorded: one child recorded in
@@ -112,40 +112,6 @@ class CinCensusChildCharacteristicsTest {
     form.put("source", "1A");
     form.put("summary", "Health visitor reports the family has no heating");
     return form;
-  }
-
-  private static Element child(Document xml, String laChildId) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(
-        "/Message/Children/Child[ChildIdentifiers/LAchildID='" + laChildId + "']", xml, XPathConstants.NODESET);
-    assertThat(nodes.getLength()).as("Child %s", laChildId).isEqualTo(1);
-    return (Element) nodes.item(0);
-  }
-
-  private static Element element(Element parent, String name) {
-    return (Element) parent.getElementsByTagName(name).item(0);
-  }
-
-  private static List<String> childElements(Element parent) {
-    List<String> names = new ArrayList<>();
-    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e) {
-        names.add(e.getTagName());
-      }
-    }
-    return names;
-  }
-
-  private static String text(Object node, String path) throws Exception {
-    return XPathFactory.newInstance().newXPath().evaluate(path, node);
-  }
-
-  private static List<String> texts(Object node, String path) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(path, node, XPathConstants.NODESET);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      values.add(nodes.item(i).getTextContent());
-    }
-    return values;
   }
 
   private static String newLaChildId() {

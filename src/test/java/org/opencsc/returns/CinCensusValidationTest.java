@@ -1,5 +1,11 @@
 package org.opencsc.returns;
 
+import static org.opencsc.returns.ReturnDocuments.child;
+import static org.opencsc.returns.ReturnDocuments.childElements;
+import static org.opencsc.returns.ReturnDocuments.children;
+import static org.opencsc.returns.ReturnDocuments.element;
+import static org.opencsc.returns.ReturnDocuments.text;
+import static org.opencsc.returns.ReturnDocuments.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -14,8 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * A year of work driven through the engine gives a CIN census with no failure of the DfE validation rules
@@ -347,48 +350,5 @@ class CinCensusValidationTest {
 
   private static String id(String name) {
     return name + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-  }
-
-  private static Element child(Document xml, String laChildId) throws Exception {
-    List<Element> found = children(xml, laChildId);
-    assertThat(found).as("Child %s", laChildId).hasSize(1);
-    return found.get(0);
-  }
-
-  private static List<Element> children(Document xml, String laChildId) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(
-        "/Message/Children/Child[ChildIdentifiers/LAchildID='" + laChildId + "']", xml, XPathConstants.NODESET);
-    List<Element> found = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      found.add((Element) nodes.item(i));
-    }
-    return found;
-  }
-
-  private static Element element(Element parent, String path) throws Exception {
-    return (Element) XPathFactory.newInstance().newXPath().evaluate(path, parent, XPathConstants.NODE);
-  }
-
-  private static List<String> childElements(Element parent) {
-    List<String> names = new ArrayList<>();
-    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e) {
-        names.add(e.getTagName());
-      }
-    }
-    return names;
-  }
-
-  private static String text(Element node, String path) throws Exception {
-    return XPathFactory.newInstance().newXPath().evaluate(path, node);
-  }
-
-  private static List<String> texts(Element node, String path) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(path, node, XPathConstants.NODESET);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      values.add(nodes.item(i).getTextContent());
-    }
-    return values;
   }
 }

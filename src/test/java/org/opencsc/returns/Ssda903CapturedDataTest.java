@@ -1,12 +1,13 @@
 package org.opencsc.returns;
 
+import static org.opencsc.returns.ReturnDocuments.cells;
+import static org.opencsc.returns.ReturnDocuments.row;
+import static org.opencsc.returns.ReturnDocuments.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,12 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -360,17 +356,6 @@ class Ssda903CapturedDataTest {
     return reply.getBody();
   }
 
-  private static Map<String, List<CSVRecord>> unzip(byte[] zip) throws Exception {
-    Map<String, List<CSVRecord>> tables = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        tables.put(entry.getName(), CSVFormat.DEFAULT.parse(new InputStreamReader(
-            new ByteArrayInputStream(in.readAllBytes()), StandardCharsets.UTF_8)).getRecords());
-      }
-    }
-    return tables;
-  }
-
   /** Every table's rows for this child only (the suite shares one database). */
   private static Map<String, List<List<String>>> mine(Map<String, List<CSVRecord>> tables, String laChildId) {
     Map<String, List<List<String>>> rows = new LinkedHashMap<>();
@@ -384,25 +369,5 @@ class Ssda903CapturedDataTest {
       rows.put(name, found);
     });
     return rows;
-  }
-
-  private static List<String> row(Sheet sheet, String laChildId) {
-    List<List<String>> found = new ArrayList<>();
-    for (Row row : sheet) {
-      if (row.getRowNum() > 0 && laChildId.equals(row.getCell(0).getStringCellValue())) {
-        found.add(cells(row));
-      }
-    }
-    assertThat(found).as("rows for the child in %s", sheet.getSheetName()).hasSize(1);
-    return found.get(0);
-  }
-
-  private static List<String> cells(Row row) {
-    DataFormatter formatter = new DataFormatter();
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < row.getLastCellNum(); i++) {
-      values.add(row.getCell(i) == null ? "" : formatter.formatCellValue(row.getCell(i)));
-    }
-    return values;
   }
 }

@@ -1,26 +1,25 @@
 package org.opencsc.returns;
 
+import static org.opencsc.returns.ReturnDocuments.cells;
+import static org.opencsc.returns.ReturnDocuments.child;
+import static org.opencsc.returns.ReturnDocuments.childElements;
+import static org.opencsc.returns.ReturnDocuments.children;
+import static org.opencsc.returns.ReturnDocuments.row;
+import static org.opencsc.returns.ReturnDocuments.rowsOf;
+import static org.opencsc.returns.ReturnDocuments.text;
+import static org.opencsc.returns.ReturnDocuments.texts;
+import static org.opencsc.returns.ReturnDocuments.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,7 +35,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The returns as an auditor downloads them, built from journeys worked through the engine.
@@ -365,87 +363,6 @@ class StatutoryReturnsTest {
 
   private ResponseEntity<byte[]> download(String user, String path) {
     return rest.withBasicAuth(user, user).getForEntity(path, byte[].class);
-  }
-
-  private static Map<String, List<CSVRecord>> unzip(byte[] zip) throws Exception {
-    Map<String, List<CSVRecord>> tables = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        byte[] content = in.readAllBytes();
-        tables.put(entry.getName(), CSVFormat.DEFAULT.parse(
-            new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)).getRecords());
-      }
-    }
-    return tables;
-  }
-
-  private static List<List<String>> rowsOf(Map<String, List<CSVRecord>> tables, String table, String laChildId) {
-    List<List<String>> rows = new ArrayList<>();
-    for (CSVRecord record : tables.get(table)) {
-      if (record.get(0).equals(laChildId)) {
-        rows.add(List.of(record.values()));
-      }
-    }
-    return rows;
-  }
-
-  private static List<String> row(Sheet sheet, String laChildId) {
-    List<List<String>> found = new ArrayList<>();
-    for (Row row : sheet) {
-      if (row.getRowNum() > 0 && laChildId.equals(row.getCell(0).getStringCellValue())) {
-        found.add(cells(row));
-      }
-    }
-    assertThat(found).as("rows for the child in %s", sheet.getSheetName()).hasSize(1);
-    return found.get(0);
-  }
-
-  private static List<String> cells(Row row) {
-    DataFormatter formatter = new DataFormatter();
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < row.getLastCellNum(); i++) {
-      values.add(row.getCell(i) == null ? "" : formatter.formatCellValue(row.getCell(i)));
-    }
-    return values;
-  }
-
-  private static Element child(Document xml, String laChildId) throws Exception {
-    List<Element> found = children(xml, laChildId);
-    assertThat(found).as("Child %s", laChildId).hasSize(1);
-    return found.get(0);
-  }
-
-  private static List<Element> children(Document xml, String laChildId) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(
-        "/Message/Children/Child[ChildIdentifiers/LAchildID='" + laChildId + "']", xml, XPathConstants.NODESET);
-    List<Element> found = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      found.add((Element) nodes.item(i));
-    }
-    return found;
-  }
-
-  private static List<String> childElements(Element parent) {
-    List<String> names = new ArrayList<>();
-    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e) {
-        names.add(e.getTagName());
-      }
-    }
-    return names;
-  }
-
-  private static String text(Object node, String path) throws Exception {
-    return XPathFactory.newInstance().newXPath().evaluate(path, node);
-  }
-
-  private static List<String> texts(Object node, String path) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(path, node, XPathConstants.NODESET);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      values.add(nodes.item(i).getTextContent());
-    }
-    return values;
   }
 
   private static String newLaChildId() {
