@@ -3,6 +3,9 @@ package org.opencsc.care;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.opencsc.support.StageForms.accommodationProposal;
+import static org.opencsc.support.StageForms.placement;
+import static org.opencsc.support.StageForms.placementChange;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,12 +78,12 @@ class LookedAfterProcessTest {
     start("2016-03-10", null, null, "assessment");
     assertThat(driver.openTaskKeys(childId)).containsExactly("Task_ProposeAccommodation");
 
-    Map<String, Object> objected = proposal();
+    Map<String, Object> objected = accommodationProposal(PLACED);
     objected.put("noObjectionFromParents", false);
     assertThatThrownBy(() -> driver.complete("carl", childId, "Task_ProposeAccommodation", objected))
         .hasMessageContaining("noObjectionFromParents");
 
-    driver.complete("carl", childId, "Task_ProposeAccommodation", proposal());
+    driver.complete("carl", childId, "Task_ProposeAccommodation", accommodationProposal(PLACED));
     String signOff = driver.task(childId, "Task_SignOffAccommodation").getId();
     assertThatThrownBy(() -> driver.asUser("carl", () ->
         engine.getTaskService().complete(signOff, Map.of("signOffDecision", "APPROVE"))))
@@ -88,7 +91,7 @@ class LookedAfterProcessTest {
 
     driver.complete("sue", childId, "Task_SignOffAccommodation",
         Map.of("signOffDecision", "RETURN", "signOffComments", "Ask the aunt first"));
-    driver.complete("carl", childId, "Task_ProposeAccommodation", proposal());
+    driver.complete("carl", childId, "Task_ProposeAccommodation", accommodationProposal(PLACED));
     driver.complete("sue", childId, "Task_SignOffAccommodation", Map.of("signOffDecision", "APPROVE"));
 
     assertThat(var("legalStatus")).isEqualTo("V2");
@@ -501,39 +504,6 @@ class LookedAfterProcessTest {
         "lacReviewOutcome", outcome, "reviewRecommendations", "As discussed"));
   }
 
-  private static Map<String, Object> proposal() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("accommodationReasons", "Mother in hospital, no one else to care");
-    values.put("alternativesConsidered", "Aunt in Spain; grandparents unwell");
-    values.put("proposedStart", PLACED);
-    values.put("noObjectionFromParents", true);
-    return values;
-  }
-
-  private static Map<String, Object> placement(String start) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("placementStart", start);
-    values.put("placementType", "U6");
-    values.put("placementProvider", "PR1");
-    values.put("placementPostcode", "ch41 1aa");
-    values.put("placementUrn", "SC123456");
-    values.put("longTermPlacement", false);
-    values.put("homePostcode", "CH41 2BB");
-    return values;
-  }
-
-  private static Map<String, Object> placementChange(String start, boolean sameCarer) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("newPlacementStart", start);
-    values.put("placementType", "K2");
-    values.put("placementProvider", "PR4");
-    values.put("placementPostcode", "L1 8JQ");
-    values.put("placementUrn", "SC654321");
-    values.put("longTermPlacement", false);
-    values.put("sameCarer", sameCarer);
-    values.put("reasonPlaceChange", "CARPL");
-    return values;
-  }
 
   private static Map<String, Object> legalStatusChange(String newStatus, String placementChangedToo) {
     Map<String, Object> values = new HashMap<>();

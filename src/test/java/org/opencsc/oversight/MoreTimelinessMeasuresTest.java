@@ -1,6 +1,9 @@
 package org.opencsc.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencsc.support.StageForms.conference;
+import static org.opencsc.support.StageForms.placement;
+import static org.opencsc.support.StageForms.placementChange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -147,11 +150,11 @@ class MoreTimelinessMeasuresTest {
     Api.Reply change = new Api(rest, "carl").post("/api/children/" + moved + "/looked-after/changes",
         "{\"change\": \"PLACEMENT_CHANGED\"}");
     assertThat(change.status()).as(change.body()).isEqualTo(201);
-    driver.complete("carl", moved, "Task_RecordPlacementChange", placementChange("2021-05-04"));
+    driver.complete("carl", moved, "Task_RecordPlacementChange", placementChange("2021-05-04", false));
     TestClock.setLondon("2021-09-06T10:00:00");
     engine.getRuntimeService().createMessageCorrelation("PlacementChanged").processInstanceBusinessKey(moved)
         .correlate();
-    driver.complete("carl", moved, "Task_RecordPlacementChange", placementChange("2021-09-06"));
+    driver.complete("carl", moved, "Task_RecordPlacementChange", placementChange("2021-09-06", false));
     assertThat(jdbc.queryForList("SELECT rne FROM lac_episode WHERE child_id = ? ORDER BY decom", String.class, moved))
         .containsExactly("S", "P", "P");
     assertThat(jdbc.queryForList("SELECT rne FROM lac_episode WHERE child_id = ?", String.class, settled))
@@ -211,14 +214,7 @@ class MoreTimelinessMeasuresTest {
     variables.put("strategyDiscussionDate", "2022-11-14");
     engine.getRuntimeService().startProcessInstanceByKey("child-protection", childId, variables);
     TestClock.setLondon("2022-11-30T14:00:00");
-    Map<String, Object> conference = new HashMap<>();
-    conference.put("conferenceDate", "2022-11-30");
-    conference.put("conferenceAttendance",
-        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"PARENTS\",\"POLICE\"]").create());
-    conference.put("icpcOutcome", "CP_PLAN");
-    conference.put("cpCategory", "NEG");
-    conference.put("conferenceDecisionReasons", "Agencies agree on the level of risk");
-    driver.complete("ian", childId, "Task_HoldInitialConference", conference);
+    driver.complete("ian", childId, "Task_HoldInitialConference", conference("CP_PLAN", "2022-11-30", "NEG"));
     return childId;
   }
 
@@ -242,15 +238,7 @@ class MoreTimelinessMeasuresTest {
     variables.put("legalStatus", "C1");
     variables.put("placementStart", date);
     engine.getRuntimeService().startProcessInstanceByKey("looked-after", childId, variables);
-    Map<String, Object> placement = new HashMap<>();
-    placement.put("placementStart", date);
-    placement.put("placementType", "U6");
-    placement.put("placementProvider", "PR1");
-    placement.put("placementPostcode", "CH41 1AA");
-    placement.put("placementUrn", "SC123456");
-    placement.put("longTermPlacement", false);
-    placement.put("homePostcode", "CH41 2BB");
-    driver.complete("carl", childId, "Task_RecordPlacement", placement);
+    driver.complete("carl", childId, "Task_RecordPlacement", placement(date));
     return childId;
   }
 
@@ -259,16 +247,4 @@ class MoreTimelinessMeasuresTest {
         "reviewRecommendations", "Placement meets the child's needs");
   }
 
-  private static Map<String, Object> placementChange(String start) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("newPlacementStart", start);
-    values.put("placementType", "K2");
-    values.put("placementProvider", "PR4");
-    values.put("placementPostcode", "L1 8JQ");
-    values.put("placementUrn", "SC654321");
-    values.put("longTermPlacement", false);
-    values.put("sameCarer", false);
-    values.put("reasonPlaceChange", "CARPL");
-    return values;
-  }
 }

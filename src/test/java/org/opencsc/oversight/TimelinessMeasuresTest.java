@@ -1,6 +1,7 @@
 package org.opencsc.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencsc.support.StageForms.conference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -166,14 +167,7 @@ class TimelinessMeasuresTest {
     variables.put("strategyDiscussionDate", "2019-02-04");
     engine.getRuntimeService().startProcessInstanceByKey("child-protection", childId, variables);
     TestClock.setLondon(conferenceDate + "T14:00:00");
-    Map<String, Object> conference = new HashMap<>();
-    conference.put("conferenceDate", conferenceDate);
-    conference.put("conferenceAttendance",
-        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"PARENTS\",\"POLICE\"]").create());
-    conference.put("icpcOutcome", "CP_PLAN");
-    conference.put("cpCategory", "NEG");
-    conference.put("conferenceDecisionReasons", "Agencies agree on the level of risk");
-    driver.complete("ian", childId, "Task_HoldInitialConference", conference);
+    driver.complete("ian", childId, "Task_HoldInitialConference", conference("CP_PLAN", conferenceDate, "NEG"));
     return childId;
   }
 

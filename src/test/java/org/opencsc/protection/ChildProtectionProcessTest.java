@@ -3,6 +3,7 @@ package org.opencsc.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.opencsc.support.StageForms.conference;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -455,16 +456,6 @@ class ChildProtectionProcessTest {
     driver.complete("ian", childId, "Task_HoldInitialConference", conference("CP_PLAN", "2026-11-30", "NEG"));
   }
 
-  private static Map<String, Object> conference(String outcome, String date, String category) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("conferenceDate", date);
-    values.put("conferenceAttendance",
-        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"PARENTS\",\"POLICE\"]").create());
-    values.put("icpcOutcome", outcome);
-    values.put("cpCategory", category);
-    values.put("conferenceDecisionReasons", "Agencies agree on the level of risk");
-    return values;
-  }
 
   private static Map<String, Object> coreGroup(String date) {
     return new HashMap<>(Map.of("coreGroupDate", date, "coreGroupProgress", "Nursery attendance improved"));

@@ -1,10 +1,10 @@
 package org.opencsc.returns;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencsc.returns.ReturnDocuments.cells;
 import static org.opencsc.returns.ReturnDocuments.rows;
 import static org.opencsc.returns.ReturnDocuments.rowsOf;
 import static org.opencsc.returns.ReturnDocuments.unzip;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package org.opencsc.returns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.returns.ReturnDocuments.child;
 import static org.opencsc.returns.ReturnDocuments.childElements;
 import static org.opencsc.returns.ReturnDocuments.children;
 import static org.opencsc.returns.ReturnDocuments.element;
 import static org.opencsc.returns.ReturnDocuments.text;
 import static org.opencsc.returns.ReturnDocuments.texts;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

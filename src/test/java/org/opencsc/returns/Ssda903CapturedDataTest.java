@@ -1,11 +1,11 @@
 package org.opencsc.returns;
 
-import static org.opencsc.returns.ReturnDocuments.cells;
-import static org.opencsc.returns.ReturnDocuments.row;
-import static org.opencsc.returns.ReturnDocuments.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.opencsc.returns.ReturnDocuments.cells;
+import static org.opencsc.returns.ReturnDocuments.row;
+import static org.opencsc.returns.ReturnDocuments.unzip;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;

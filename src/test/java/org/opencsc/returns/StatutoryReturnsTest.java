@@ -1,5 +1,7 @@
 package org.opencsc.returns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.returns.ReturnDocuments.cells;
 import static org.opencsc.returns.ReturnDocuments.child;
 import static org.opencsc.returns.ReturnDocuments.childElements;
@@ -9,8 +11,10 @@ import static org.opencsc.returns.ReturnDocuments.rowsOf;
 import static org.opencsc.returns.ReturnDocuments.text;
 import static org.opencsc.returns.ReturnDocuments.texts;
 import static org.opencsc.returns.ReturnDocuments.unzip;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.opencsc.support.StageForms.accommodationProposal;
+import static org.opencsc.support.StageForms.conference;
+import static org.opencsc.support.StageForms.placement;
+import static org.opencsc.support.StageForms.placementChange;
 
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
@@ -99,7 +103,7 @@ class StatutoryReturnsTest {
     driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
 
     TestClock.setLondon("2026-12-18T15:00:00");
-    driver.complete("carl", childId, "Task_ProposeAccommodation", proposal("2026-12-18"));
+    driver.complete("carl", childId, "Task_ProposeAccommodation", accommodationProposal("2026-12-18"));
     driver.complete("sue", childId, "Task_SignOffAccommodation", Map.of("signOffDecision", "APPROVE"));
     driver.complete("carl", childId, "Task_RecordPlacement", placement("2026-12-18"));
 
@@ -110,7 +114,7 @@ class StatutoryReturnsTest {
     TestClock.setLondon("2027-02-01T09:00:00");
     engine.getRuntimeService().createMessageCorrelation("PlacementChanged").processInstanceBusinessKey(childId)
         .correlate();
-    driver.complete("carl", childId, "Task_RecordPlacementChange", placementChange("2027-02-01"));
+    driver.complete("carl", childId, "Task_RecordPlacementChange", placementChange("2027-02-01", false));
     return childId;
   }
 
@@ -301,16 +305,6 @@ class StatutoryReturnsTest {
     return values;
   }
 
-  private static Map<String, Object> conference(String outcome, String date, String category) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("conferenceDate", date);
-    values.put("conferenceAttendance",
-        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"PARENTS\",\"POLICE\"]").create());
-    values.put("icpcOutcome", outcome);
-    values.put("cpCategory", category);
-    values.put("conferenceDecisionReasons", "Agencies agree on the level of risk");
-    return values;
-  }
 
   private static Map<String, Object> review(String date, String outcome, String category) {
     Map<String, Object> values = new HashMap<>();
@@ -325,39 +319,6 @@ class StatutoryReturnsTest {
     return values;
   }
 
-  private static Map<String, Object> proposal(String start) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("accommodationReasons", "Mother in hospital, no one else to care");
-    values.put("alternativesConsidered", "Aunt in Spain; grandparents unwell");
-    values.put("proposedStart", start);
-    values.put("noObjectionFromParents", true);
-    return values;
-  }
-
-  private static Map<String, Object> placement(String start) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("placementStart", start);
-    values.put("placementType", "U6");
-    values.put("placementProvider", "PR1");
-    values.put("placementPostcode", "ch41 1aa");
-    values.put("placementUrn", "SC123456");
-    values.put("longTermPlacement", false);
-    values.put("homePostcode", "CH41 2BB");
-    return values;
-  }
-
-  private static Map<String, Object> placementChange(String start) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("newPlacementStart", start);
-    values.put("placementType", "K2");
-    values.put("placementProvider", "PR4");
-    values.put("placementPostcode", "L1 8JQ");
-    values.put("placementUrn", "SC654321");
-    values.put("longTermPlacement", false);
-    values.put("sameCarer", false);
-    values.put("reasonPlaceChange", "CARPL");
-    return values;
-  }
 
   // --- reading what was downloaded -------------------------------------------------------------------------
 
