@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencsc.calendar.LondonTime;
@@ -17,6 +16,7 @@ import org.opencsc.children.Child;
 import org.opencsc.children.ChildRepository;
 import org.opencsc.engine.FormValues;
 import org.opencsc.engine.InvalidFieldValue;
+import org.opencsc.security.FourEyesSignOff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 public class AdoptionRecorder {
 
   /** The sign-off refuses whoever recorded the should-be-placed decision (at the start or a correction). */
-  static final String DECISION_AUTHOR = "authorOf_ShouldBePlacedDecision";
+  /** The decision is recorded on the start form, so its author is kept under this work key for the sign-off. */
+  static final String DECISION_AUTHOR = FourEyesSignOff.authorVariable("ShouldBePlacedDecision");
   static final String CHILDREN_IN_CARE = "children-in-care";
   /** As the form's limit and the column {@code adoption.decision_summary}. */
   static final int SUMMARY_LENGTH = 2000;
@@ -80,7 +81,6 @@ public class AdoptionRecorder {
     FormValues f = values(task::getVariable);
     decisionDate(f, child(task.getVariable("childId")));
     summary(f);
-    task.getExecution().setVariable(DECISION_AUTHOR, actingUser(task));
   }
 
   public void decisionAgreed(DelegateExecution execution) {
@@ -285,14 +285,5 @@ public class AdoptionRecorder {
 
   private static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  private static String actingUser(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
   }
 }

@@ -18,17 +18,30 @@ public class FourEyesSignOff {
 
   /** Complete listener on a work task: remembers who did the work. */
   public void recordAuthor(DelegateTask task) {
+    recordAuthorOf(task, task.getTaskDefinitionKey());
+  }
+
+  /**
+   * Complete listener on a task that redoes work first recorded elsewhere (e.g. on a start form): the
+   * person who completes it becomes the author of {@code workKey}, the key its sign-off names.
+   */
+  public void recordAuthorOf(DelegateTask task, String workKey) {
     String user = actingUser(task);
     if (user == null) {
       throw new AuthorizationException(
           "'" + task.getName() + "' must be completed by a signed-in person so the work can be signed off");
     }
-    task.getExecution().setVariable(AUTHOR_PREFIX + task.getTaskDefinitionKey(), user);
+    task.getExecution().setVariable(authorVariable(workKey), user);
+  }
+
+  /** The process variable holding who did the work {@code workKey}, which its sign-off refuses. */
+  public static String authorVariable(String workKey) {
+    return AUTHOR_PREFIX + workKey;
   }
 
   /** Assignment and complete listener on a sign-off task: refuses the author of the work. */
   public void refuseAuthor(DelegateTask task, String workTaskKey) {
-    Object author = task.getExecution().getVariable(AUTHOR_PREFIX + workTaskKey);
+    Object author = task.getExecution().getVariable(authorVariable(workTaskKey));
     String assignee = task.getAssignee();
     String actor = actingUser(task);
     boolean completing = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
