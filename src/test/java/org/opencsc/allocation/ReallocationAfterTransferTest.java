@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -154,15 +156,7 @@ class ReallocationAfterTransferTest {
 
   @Test
   void aTransferRecordedByTheJourneyItselfAlsoAsksTheReceivingTeam() {
-    ProcessInstance journey = driver.journey(childId);
-    TestClock.setLondon("2026-12-07T16:00:00");
-    // as a service task of child-journey would: in the journey's own transaction, with its execution
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> {
-          ExecutionEntity execution = context.getExecutionManager().findExecutionById(journey.getId());
-          transfers.toTeam(execution, "localities", "First child-in-need meeting after the assessment");
-          return null;
-        });
+    transferByTheJourneyItself();
 
     assertThat(driver.openTaskKeys(childId)).containsExactly("Task_AgreeChildInNeedPlan", "Task_AllocateSocialWorker");
     assertThat(transfers.forChild(childId)).singleElement()
@@ -170,6 +164,45 @@ class ReallocationAfterTransferTest {
     driver.allocate(childId, "lucy");
     assertThat(driver.task(childId, "Task_AgreeChildInNeedPlan").getAssignee()).isEqualTo("lucy");
     assertThat(allocatedWorkerOfEachRunningProcess()).containsOnly("lucy");
+  }
+
+  @Test
+  void theSendingTeamCanNoLongerOpenOrWorkTheTasksItNoLongerHolds() {
+    String plan = driver.task(childId, "Task_AgreeChildInNeedPlan").getId();
+    // Alex: another member of the assessment team, not the case's worker
+    List<String> assessmentTeam = List.of("social-workers", "assessment");
+    assertThat(tasksVisibleTo("alex", assessmentTeam, plan)).as("offered to the assessment team").isEqualTo(1);
+
+    transferByTheJourneyItself();
+
+    assertThat(candidateGroups(driver.task(childId, "Task_AgreeChildInNeedPlan"))).containsExactly("localities");
+    assertThat(tasksVisibleTo("alex", assessmentTeam, plan)).as("no longer offered to the assessment team")
+        .isZero();
+    assertThat(tasksVisibleTo("lucy", List.of("social-workers", "localities"), plan)).isEqualTo(1);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(plan).list()).extracting(Authorization::getGroupId).filteredOn(group -> group != null)
+        .containsExactly("localities");
+  }
+
+  private long tasksVisibleTo(String user, List<String> groups, String taskId) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getTaskService().createTaskQuery().taskId(taskId).count();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** As a service task of child-journey would: in the journey's own transaction, with its execution. */
+  private void transferByTheJourneyItself() {
+    ProcessInstance journey = driver.journey(childId);
+    TestClock.setLondon("2026-12-07T16:00:00");
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> {
+          ExecutionEntity execution = context.getExecutionManager().findExecutionById(journey.getId());
+          transfers.toTeam(execution, "localities", "First child-in-need meeting after the assessment");
+          return null;
+        });
   }
 
   private void transferAtTheFirstChildInNeedMeeting() {
