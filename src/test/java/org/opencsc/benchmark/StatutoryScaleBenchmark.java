@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.opencsc.engine.PostgresEngineIndexes;
+import org.opencsc.engine.PostgresEngineTuning;
 import org.opencsc.frontdoor.ContactIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -123,9 +123,9 @@ class StatutoryScaleBenchmark {
         + " threads; per phase " + settings.journeys() + " journeys x " + StatutorySteps.STEPS_PER_JOURNEY
         + " steps and " + settings.vanillaInstances() + " vanilla instances, in 2 alternating rounds");
     if (Boolean.parseBoolean(System.getProperty("bench.compareIndexes", "true"))) {
-      PostgresEngineIndexes.INDEXES.keySet().forEach(name -> jdbc.execute("DROP INDEX IF EXISTS " + name));
-      stepsAgainstVanilla("without the indexes of PostgresEngineIndexes (before)");
-      PostgresEngineIndexes.INDEXES.forEach((name, definition) ->
+      PostgresEngineTuning.INDEXES.keySet().forEach(name -> jdbc.execute("DROP INDEX IF EXISTS " + name));
+      stepsAgainstVanilla("without the indexes of PostgresEngineTuning (before)");
+      PostgresEngineTuning.INDEXES.forEach((name, definition) ->
           jdbc.execute("CREATE INDEX IF NOT EXISTS " + name + " ON " + definition));
       jdbc.execute("ANALYZE act_ru_variable");
       jdbc.execute("ANALYZE act_ru_task");

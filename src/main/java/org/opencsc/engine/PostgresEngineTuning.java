@@ -1,0 +1,71 @@
+package org.opencsc.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * PostgreSQL only: what the benchmarks showed the engine's tables need (docs/performance.md).
+ * <p>Two indexes; without them two queries read a whole table, so every statutory step got slower
+ * with every open case:
+ * <ul>
+ *   <li>finding a deadline's watch by its {@code deadlineId} variable (message {@code DeadlineMet},
+ *   correlated with processInstanceVariableEquals). Partial, on {@code deadlineId} only: a plain
+ *   index on TEXT_ would refuse long text values (PostgreSQL's btree row size limit);</li>
+ *   <li>the engine's look-up of sub-tasks ({@code PARENT_TASK_ID_}) whenever a task is completed.</li>
+ * </ul>
+ * <p>Two statistics on the authorization table's permission bits. Every authorized task list joins the
+ * user's grants with {@code PERMS_ & 2 = 2} (READ on a task) or {@code PERMS_ & 64 = 64} (READ_TASK on
+ * a process definition). PostgreSQL has no statistics for such an expression and guesses that 1 row in
+ * 200 matches, when nearly every task grant does; it then compares every task of a team with every
+ * grant of the team (a team list of 470 tasks: 5 million comparisons, 1.5 s) instead of looking up
+ * each task's grants by index (24 ms).
+ * <p>Created here, after the engine has created or updated its tables, and not by Flyway: H2 has no
+ * partial indexes or expression statistics, and this application does not declare whether Flyway runs
+ * before or after the engine's schema update.
+ */
+@Component
+public class PostgresEngineTuning extends AbstractCamundaConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresEngineTuning.class);
+
+  public static final Map<String, String> INDEXES = Map.of(
+      "csc_idx_var_deadline_id", "act_ru_variable (text_) WHERE name_ = 'deadlineId'",
+      "csc_idx_task_parent", "act_ru_task (parent_task_id_)");
+
+  /** Name, then the permission bit whose share of the grants PostgreSQL must know. */
+  public static final Map<String, Integer> PERMISSION_STATISTICS = new LinkedHashMap<>(Map.of(
+      "csc_stat_auth_read", 2,
+      "csc_stat_auth_read_task", 64));
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (!"postgres".equals(configuration.getDatabaseType())) {
+      return;
+    }
+    String prefix = configuration.getDatabaseTablePrefix();
+    INDEXES.forEach((name, definition) ->
+        execute(configuration, "CREATE INDEX IF NOT EXISTS " + name + " ON " + prefix + definition));
+    PERMISSION_STATISTICS.forEach((name, bit) -> execute(configuration,
+        "CREATE STATISTICS IF NOT EXISTS " + name + " ON (perms_ & " + bit + ") FROM " + prefix + "act_ru_authorization"));
+  }
+
+  private static void execute(ProcessEngineConfigurationImpl configuration, String ddl) {
+    try (Connection connection = configuration.getDataSource().getConnection();
+        Statement sql = connection.createStatement()) {
+      sql.execute(ddl);
+    } catch (SQLException e) {
+      // e.g. a second node creating it at the same moment: the application works without it, only slower
+      log.warn("Not done: {}: {}", ddl, e.getMessage());
+    }
+  }
+}
