@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -85,20 +86,26 @@ class StandingPopulation {
     }
   }
 
-  /** Loads until {@code target} journeys exist or {@code until} has passed, with {@code threads} threads. */
-  LoadResult load(int target, Instant until, int threads) throws InterruptedException {
+  /**
+   * Loads until {@code target} journeys exist, {@code until} has passed or the disk holding the database
+   * has less than {@code minFreeBytes} free (checked every 30 s: a full disk would stop PostgreSQL), with
+   * {@code threads} threads.
+   */
+  LoadResult load(int target, Instant until, int threads, Path databaseDisk, long minFreeBytes)
+      throws InterruptedException, IOException {
     int before = loaded();
     AtomicInteger next = new AtomicInteger(nextIndex());
     int toLoad = Math.max(0, target - before);
     int last = next.get() + toLoad;
     AtomicLong done = new AtomicLong();
     AtomicInteger failed = new AtomicInteger();
+    AtomicBoolean diskLow = new AtomicBoolean();
     Instant start = Instant.now();
     note("load start: " + before + " loaded, target " + target + ", until " + until + ", threads " + threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     for (int t = 0; t < threads; t++) {
       pool.submit(() -> {
-        while (until == null || Instant.now().isBefore(until)) {
+        while ((until == null || Instant.now().isBefore(until)) && !diskLow.get()) {
           int index = next.getAndIncrement();
           if (index >= last) {
             return;
@@ -122,6 +129,10 @@ class StandingPopulation {
       note(String.format("loaded %d this run (%d total), %.1f journeys/s overall, %.1f/s last 30 s, %d failed",
           now, before + now, now / seconds, (now - lastReported) / 30.0, failed.get()));
       lastReported = now;
+      long free = Files.getFileStore(databaseDisk).getUsableSpace();
+      if (free < minFreeBytes && !diskLow.getAndSet(true)) {
+        note("stopping: " + free / (1024 * 1024) + " MB free on " + databaseDisk + ", less than the minimum");
+      }
     }
     LoadResult result = new LoadResult(before, loaded(), failed.get(), Duration.between(start, Instant.now()));
     note("load end: " + result);
@@ -148,8 +159,12 @@ class StandingPopulation {
     }
   }
 
-  /** The open tasks go to that council's own groups and workers, as a council's own system would show them. */
+  /**
+   * The open tasks go to that council's own groups and workers, as a council's own system would show them,
+   * and so does the allocation, so that a demo worker's caseload is the demo council's, not the country's.
+   */
   private void moveToCouncil(String childId, String suffix) {
+    jdbc.update("UPDATE allocation SET worker_id = worker_id || ? WHERE child_id = ?", suffix, childId);
     TaskService tasks = engine.getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(childId).list()) {
       for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {

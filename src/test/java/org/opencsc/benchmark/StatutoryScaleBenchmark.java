@@ -88,7 +88,7 @@ class StatutoryScaleBenchmark {
   @Order(1)
   void standingPopulation() throws Exception {
     StandingPopulation.LoadResult loaded = population.load(settings.population(), settings.loadUntil(),
-        settings.loadThreads());
+        settings.loadThreads(), Path.of(settings.databaseDisk()), settings.minFreeDiskGb() << 30);
     report.section("Standing population");
     report.line(String.format("- loaded in this run: %d journeys in %.0f s with %d threads = **%.1f journeys/s** "
             + "(%d failed)", loaded.after() - loaded.before(), loaded.elapsed().toMillis() / 1000.0,
