@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * supplies them) and lets /api requests run as the application (see {@link ApplicationWork}).
  * Candidate groups and assignees of a task get READ and UPDATE on it from the engine itself: UPDATE
  * (which includes TASK_WORK) lets them claim, hand back (unclaim) and complete it; TASK_WORK alone
- * would leave a worker unable to hand a claimed task back to the team. A team's grant ends when the
- * task stops being offered to it ({@link TaskGrantsFollowCandidateGroups}).
+ * would leave a worker unable to hand a claimed task back to the team. A team's or worker's grant ends
+ * when the task stops being offered or assigned to them ({@link TaskGrantsFollowCandidatesAndAssignee}).
  */
 @Component
 public class EngineAuthorizations extends AbstractCamundaConfiguration {
@@ -22,7 +22,7 @@ public class EngineAuthorizations extends AbstractCamundaConfiguration {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setAuthorizationEnabled(true);
     configuration.setDefaultUserPermissionNameForTask("UPDATE");
-    configuration.setResourceAuthorizationProvider(new TaskGrantsFollowCandidateGroups());
+    configuration.setResourceAuthorizationProvider(new TaskGrantsFollowCandidatesAndAssignee());
     configuration.setCustomPostCommandInterceptorsTxRequired(
         withApplicationWork(configuration.getCustomPostCommandInterceptorsTxRequired()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(

@@ -81,7 +81,11 @@ class ReallocationAfterTransferTest {
         "overLimitReason", "Test suite: many cases share one database", "swChangeReason", "TSPROC"));
 
     assertThat(driver.openTaskKeys(childId)).containsExactly("Task_ReviewChildInNeedPlan");
-    assertThat(driver.task(childId, "Task_ReviewChildInNeedPlan").getAssignee()).isEqualTo("lucy");
+    Task review = driver.task(childId, "Task_ReviewChildInNeedPlan");
+    assertThat(review.getAssignee()).isEqualTo("lucy");
+    assertThat(tasksVisibleTo("sam", List.of("social-workers", "assessment"), review.getId()))
+        .as("Sam, no longer the worker, can no longer open the review").isZero();
+    assertThat(tasksVisibleTo("lucy", List.of("social-workers", "localities"), review.getId())).isEqualTo(1);
     assertThat(allocatedWorkerOfEachRunningProcess()).containsOnly("lucy").hasSize(2);
     assertThat(engine.getRuntimeService().getVariable(driver.journey(childId).getId(), "caseTeam"))
         .isEqualTo("localities");

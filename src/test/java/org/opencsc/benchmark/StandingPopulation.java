@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -176,10 +175,6 @@ class StandingPopulation {
       }
       if (task.getAssignee() != null) {
         tasks.setAssignee(task.getId(), task.getAssignee() + suffix);
-        // the engine keeps the previous assignee's grant; the council's own system would never have made it
-        engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
-            .resourceId(task.getId()).userIdIn(task.getAssignee()).list()
-            .forEach(grant -> engine.getAuthorizationService().deleteAuthorization(grant.getId()));
       }
     }
   }
