@@ -16,6 +16,7 @@ import org.opencsc.children.ChildRepository;
 import org.opencsc.engine.InvalidFieldValue;
 import org.opencsc.support.JourneyDriver;
 import org.opencsc.support.JourneyTest;
+import org.opencsc.support.StageForms;
 import org.opencsc.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,22 +79,11 @@ class CinCensusCapturedDataTest {
   @Test
   void aCaseClosedBecauseTheChildDiedNeedsTheDateOfDeathAndRecordsItOnTheChild() {
     String childId = allocatedChild();
-    TestClock.setLondon("2026-12-11T10:00:00");
-    driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment("CIN_PLAN"));
-    driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
-    TestClock.setLondon("2026-12-14T16:00:00");
-    driver.complete("sam", childId, "Task_AgreeChildInNeedPlan", Map.of("cinPlanStartDate", "2026-12-14",
-        "planGoals", "Support at home", "planActions", "Sam visits fortnightly"));
-    driver.complete("tina", childId, "Task_SignOffChildInNeedPlan", Map.of("signOffDecision", "APPROVE"));
+    childInNeedPlanAgreedOn14December(childId);
     driver.allocate(childId, "sam");  // after the transfer to localities, its manager keeps Sam
 
     TestClock.setLondon("2027-01-20T14:00:00");
-    Map<String, Object> review = new HashMap<>();
-    review.put("cinReviewDate", "2027-01-20");
-    review.put("childLastSeenDate", "2027-01-08");
-    review.put("reviewProgress", "Ann died in hospital");
-    review.put("cinOutcome", "CLOSE");
-    review.put("closureReason", "RC2");
+    Map<String, Object> review = closingReviewOn20January("2027-01-08", "Ann died in hospital", "RC2");
     refused(() -> driver.complete("sam", childId, "Task_ReviewChildInNeedPlan", review), "personDeathDate");
     review.put("personDeathDate", "2027-01-21");
     refused(() -> driver.complete("sam", childId, "Task_ReviewChildInNeedPlan", review), "personDeathDate");
@@ -108,20 +98,9 @@ class CinCensusCapturedDataTest {
   @Test
   void aDateOfDeathGivenWithAnotherClosureReasonIsNotRecorded() {
     String childId = allocatedChild();
-    TestClock.setLondon("2026-12-11T10:00:00");
-    driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment("CIN_PLAN"));
-    driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
-    TestClock.setLondon("2026-12-14T16:00:00");
-    driver.complete("sam", childId, "Task_AgreeChildInNeedPlan", Map.of("cinPlanStartDate", "2026-12-14",
-        "planGoals", "Support at home", "planActions", "Sam visits fortnightly"));
-    driver.complete("tina", childId, "Task_SignOffChildInNeedPlan", Map.of("signOffDecision", "APPROVE"));
+    childInNeedPlanAgreedOn14December(childId);
     TestClock.setLondon("2027-01-20T14:00:00");
-    Map<String, Object> review = new HashMap<>();
-    review.put("cinReviewDate", "2027-01-20");
-    review.put("childLastSeenDate", "2027-01-18");
-    review.put("reviewProgress", "Family moved to Cheshire; transferred");
-    review.put("cinOutcome", "CLOSE");
-    review.put("closureReason", "RC5");
+    Map<String, Object> review = closingReviewOn20January("2027-01-18", "Family moved to Cheshire; transferred", "RC5");
     review.put("personDeathDate", "2027-01-15");
     driver.complete("sam", childId, "Task_ReviewChildInNeedPlan", review);
     driver.complete("mark", childId, "Task_SignOffChildInNeedReview", Map.of("signOffDecision", "APPROVE"));
@@ -173,20 +152,9 @@ class CinCensusCapturedDataTest {
     driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment("LAC"));
     driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
     TestClock.setLondon("2026-12-18T15:00:00");
-    driver.complete("sam", childId, "Task_ProposeAccommodation", Map.of(
-        "accommodationReasons", "Mother in hospital, no one else to care",
-        "alternativesConsidered", "Aunt abroad; grandparents unwell",
-        "proposedStart", "2026-12-18", "noObjectionFromParents", true));
+    driver.complete("sam", childId, "Task_ProposeAccommodation", StageForms.accommodationProposal("2026-12-18"));
     driver.complete("sue", childId, "Task_SignOffAccommodation", Map.of("signOffDecision", "APPROVE"));
-    Map<String, Object> placement = new HashMap<>();
-    placement.put("placementStart", "2026-12-18");
-    placement.put("placementType", "U6");
-    placement.put("placementProvider", "PR1");
-    placement.put("placementPostcode", "CH41 1AA");
-    placement.put("placementUrn", "SC123456");
-    placement.put("longTermPlacement", false);
-    placement.put("homePostcode", "CH41 2BB");
-    driver.complete("sam", childId, "Task_RecordPlacement", placement);
+    driver.complete("sam", childId, "Task_RecordPlacement", StageForms.placement("2026-12-18"));
 
     TestClock.setLondon("2027-01-19T14:00:00");
     driver.complete("ian", childId, "Task_ChairLookedAfterReview", Map.of("reviewDate", "2027-01-19",
@@ -211,5 +179,28 @@ class CinCensusCapturedDataTest {
   private static void refused(Runnable action, String field) {
     assertThatThrownBy(action::run).isInstanceOf(InvalidFieldValue.class)
         .satisfies(e -> assertThat(((InvalidFieldValue) e).field()).isEqualTo(field));
+  }
+
+  /** Assessed from 11 December; a child in need plan agreed and signed off on Monday 14 December 2026. */
+  private void childInNeedPlanAgreedOn14December(String childId) {
+    TestClock.setLondon("2026-12-11T10:00:00");
+    driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment("CIN_PLAN"));
+    driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
+    TestClock.setLondon("2026-12-14T16:00:00");
+    driver.complete("sam", childId, "Task_AgreeChildInNeedPlan", Map.of("cinPlanStartDate", "2026-12-14",
+        "planGoals", "Support at home", "planActions", "Sam visits fortnightly"));
+    driver.complete("tina", childId, "Task_SignOffChildInNeedPlan", Map.of("signOffDecision", "APPROVE"));
+  }
+
+  /** The child in need review of 20 January 2027 that closes the case, before any date of death. */
+  private static Map<String, Object> closingReviewOn20January(String childLastSeen, String progress,
+      String closureReason) {
+    Map<String, Object> review = new HashMap<>();
+    review.put("cinReviewDate", "2027-01-20");
+    review.put("childLastSeenDate", childLastSeen);
+    review.put("reviewProgress", progress);
+    review.put("cinOutcome", "CLOSE");
+    review.put("closureReason", closureReason);
+    return review;
   }
 }
