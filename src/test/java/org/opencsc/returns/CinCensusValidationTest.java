@@ -30,6 +30,7 @@ import org.opencsc.frontdoor.ContactIntake;
 import org.opencsc.frontdoor.ContactRequest;
 import org.opencsc.support.JourneyDriver;
 import org.opencsc.support.JourneyTest;
+import org.opencsc.support.StageForms;
 import org.opencsc.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -256,9 +257,9 @@ class CinCensusValidationTest {
     driver.complete("ian", childId, "Task_HoldInitialConference", conference);
 
     TestClock.setLondon("2026-09-08T14:00:00");
-    driver.complete("ian", childId, "Task_HoldReviewConference", reviewConference("2026-09-08", "CONTINUE", "EMO"));
+    driver.complete("ian", childId, "Task_HoldReviewConference", StageForms.reviewConference("2026-09-08", "CONTINUE", "EMO"));
     TestClock.setLondon("2027-03-02T14:00:00");
-    driver.complete("ian", childId, "Task_HoldReviewConference", reviewConference("2027-03-02", "END", "EMO"));
+    driver.complete("ian", childId, "Task_HoldReviewConference", StageForms.reviewConference("2027-03-02", "END", "EMO"));
   }
 
   private void enquiryWithoutConference(String laChildId) {
@@ -324,19 +325,6 @@ class CinCensusValidationTest {
     if (closureReason != null) {
       values.put("closureReason", closureReason);
     }
-    return values;
-  }
-
-  private static Map<String, Object> reviewConference(String date, String outcome, String category) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("reviewConferenceDate", date);
-    values.put("rcpcOutcome", outcome);
-    values.put("latestCategory", category);
-    values.put("legalGateway", false);
-    if ("END".equals(outcome)) {
-      values.put("closureReason", "RC7");
-    }
-    values.put("reviewSummary", "Review of progress against the plan");
     return values;
   }
 

@@ -15,6 +15,7 @@ import static org.opencsc.support.StageForms.accommodationProposal;
 import static org.opencsc.support.StageForms.conference;
 import static org.opencsc.support.StageForms.placement;
 import static org.opencsc.support.StageForms.placementChange;
+import static org.opencsc.support.StageForms.reviewConference;
 
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
@@ -89,7 +90,7 @@ class StatutoryReturnsTest {
     TestClock.setLondon("2027-01-07T14:00:00");
     driver.complete("ian", childId, "Task_HoldInitialConference", conference("CP_PLAN", "2027-01-07", "NEG"));
     TestClock.setLondon("2027-03-25T14:00:00");
-    driver.complete("ian", childId, "Task_HoldReviewConference", review("2027-03-25", "END", "NEG"));
+    driver.complete("ian", childId, "Task_HoldReviewConference", reviewConference("2027-03-25", "END", "NEG"));
     return childId;
   }
 
@@ -302,20 +303,6 @@ class StatutoryReturnsTest {
     values.put("s47ChildSeenDate", childSeen);
     values.put("s47ChildSeenAlone", true);
     values.put("s47Findings", "Bruising consistent with a grip; father's account does not explain it");
-    return values;
-  }
-
-
-  private static Map<String, Object> review(String date, String outcome, String category) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("reviewConferenceDate", date);
-    values.put("rcpcOutcome", outcome);
-    values.put("latestCategory", category);
-    values.put("legalGateway", false);
-    if ("END".equals(outcome)) {
-      values.put("closureReason", "RC7");
-    }
-    values.put("reviewSummary", "Review of progress");
     return values;
   }
 

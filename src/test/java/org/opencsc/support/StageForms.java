@@ -23,6 +23,20 @@ public final class StageForms {
     return values;
   }
 
+  /** A review child protection conference (`review-child-protection-conference.form`); END closes with RC7. */
+  public static Map<String, Object> reviewConference(String date, String outcome, String category) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("reviewConferenceDate", date);
+    values.put("rcpcOutcome", outcome);
+    values.put("latestCategory", category);
+    values.put("legalGateway", false);
+    if ("END".equals(outcome)) {
+      values.put("closureReason", "RC7");
+    }
+    values.put("reviewSummary", "Review of progress against the plan");
+    return values;
+  }
+
   /** Proposing accommodation under section 20 (`lac-propose-accommodation.form`). */
   public static Map<String, Object> accommodationProposal(String start) {
     Map<String, Object> values = new HashMap<>();
