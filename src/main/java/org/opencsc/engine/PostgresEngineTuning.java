@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -14,17 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * PostgreSQL only: what the benchmarks showed the engine's tables need (docs/performance.md).
- * <p>Three indexes; without them three queries read a whole table or index, so every statutory step or
- * task list got slower with every open case:
+ * <p>Two indexes; without them two queries read a whole table or index, so every statutory step got
+ * slower with every open case:
  * <ul>
  *   <li>finding a deadline's watch by its {@code deadlineId} variable (message {@code DeadlineMet},
  *   correlated with processInstanceVariableEquals). Partial, on {@code deadlineId} only: a plain
  *   index on TEXT_ would refuse long text values (PostgreSQL's btree row size limit);</li>
- *   <li>the engine's look-up of sub-tasks ({@code PARENT_TASK_ID_}) whenever a task is completed;</li>
- *   <li>the signed-in user's own grants in every authorized query: the engine's only index on the
- *   user is {@code ACT_UNIQ_AUTH_USER (TYPE_, USER_ID_, …)} and the queries ask {@code TYPE_ < 2}, so
- *   PostgreSQL walked the grants of every user to find one user's few (85 ms at 150,000 grants).</li>
+ *   <li>the engine's look-up of sub-tasks ({@code PARENT_TASK_ID_}) whenever a task is completed.</li>
  * </ul>
+ * <p>One index of an earlier version is dropped: {@code csc_idx_auth_user} on the grants' user. It
+ * let PostgreSQL combine, for every task of a list, the task's grants with all the grants of the
+ * user and the user's teams (a bitmap AND), so a team list cost its tasks times its team's grants:
+ * fiona's count of 1,088 team tasks took 165 ms with it and 35 ms without (docs/performance.md,
+ * tuning 11).
  * <p>Two statistics on the authorization table's permission bits. Every authorized task list joins the
  * user's grants with {@code PERMS_ & 2 = 2} (READ on a task) or {@code PERMS_ & 64 = 64} (READ_TASK on
  * a process definition). PostgreSQL has no statistics for such an expression and guesses that 1 row in
@@ -42,8 +45,10 @@ public class PostgresEngineTuning extends AbstractCamundaConfiguration {
 
   public static final Map<String, String> INDEXES = Map.of(
       "csc_idx_var_deadline_id", "act_ru_variable (text_) WHERE name_ = 'deadlineId'",
-      "csc_idx_task_parent", "act_ru_task (parent_task_id_)",
-      "csc_idx_auth_user", "act_ru_authorization (user_id_)");
+      "csc_idx_task_parent", "act_ru_task (parent_task_id_)");
+
+  /** Created by an earlier version and shown by measurement to make task lists slower. */
+  public static final List<String> DROPPED_INDEXES = List.of("csc_idx_auth_user");
 
   /** Name, then the permission bit whose share of the grants PostgreSQL must know. */
   public static final Map<String, Integer> PERMISSION_STATISTICS = new LinkedHashMap<>(Map.of(
@@ -57,6 +62,8 @@ public class PostgresEngineTuning extends AbstractCamundaConfiguration {
       return;
     }
     String prefix = configuration.getDatabaseTablePrefix();
+    String schema = prefix.endsWith(".") ? prefix : "";
+    DROPPED_INDEXES.forEach(name -> execute(configuration, "DROP INDEX IF EXISTS " + schema + name));
     INDEXES.forEach((name, definition) ->
         execute(configuration, "CREATE INDEX IF NOT EXISTS " + name + " ON " + prefix + definition));
     PERMISSION_STATISTICS.forEach((name, bit) -> execute(configuration,
