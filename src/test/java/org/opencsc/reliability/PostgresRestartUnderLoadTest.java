@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,10 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencsc.support.TestPostgres;
 import org.opencsc.support.Api;
 
 /**
@@ -41,41 +38,31 @@ import org.opencsc.support.Api;
  */
 class PostgresRestartUnderLoadTest {
 
-  String url;
-  String user;
-  String password;
+  TestPostgres postgres;
   String clusterVersion;
 
   @TempDir Path workDir;
 
   @BeforeEach
   void postgresThatTheTestMayRestart() throws Exception {
-    url = System.getenv("CSC_TEST_POSTGRES_URL");
-    user = System.getenv("CSC_TEST_POSTGRES_USER");
-    password = System.getenv("CSC_TEST_POSTGRES_PASSWORD");
-    boolean configured = Stream.of(url, user, password).allMatch(v -> v != null)
-        && Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster")) && "root".equals(System.getProperty("user.name"));
-    if (!configured) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("CI=true but PostgreSQL cannot be restarted here (CSC_TEST_POSTGRES_* set? pg_ctlcluster? root?)");
+    postgres = TestPostgres.fromEnvironment("the PostgreSQL restart test");
+    if (!Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster")) || !"root".equals(System.getProperty("user.name"))) {
+      if (TestPostgres.onCi()) {
+        fail("CI=true but PostgreSQL cannot be restarted here (pg_ctlcluster? root?)");
       }
-      assumeTrue(false, "PostgreSQL restart test needs CSC_TEST_POSTGRES_*, pg_ctlcluster and root (run .ci/run)");
+      assumeTrue(false, "PostgreSQL restart test needs pg_ctlcluster and root (run .ci/run)");
     }
     try (var versions = Files.list(Path.of("/etc/postgresql"))) {
       clusterVersion = versions.map(p -> p.getFileName().toString()).max((a, b) -> Integer.compare(
           Integer.parseInt(a.replaceAll("\\D", "0")), Integer.parseInt(b.replaceAll("\\D", "0")))).orElseThrow();
     }
-    try (Connection connection = DriverManager.getConnection(url, user, password);
-        Statement sql = connection.createStatement()) {
-      sql.execute("DROP SCHEMA IF EXISTS public CASCADE");
-      sql.execute("CREATE SCHEMA public");
-    }
+    postgres.emptied();
   }
 
   @Test
   void theApplicationRecoversByItselfAndKeepsEveryConfirmedContact() throws Exception {
     try (AppProcess app = AppProcess.start(workDir, "postgres-restart", "postgres,demo", Map.of(
-        "CSC_DB_URL", url, "CSC_DB_USER", user, "CSC_DB_PASSWORD", password))) {
+        "CSC_DB_URL", postgres.url(), "CSC_DB_USER", postgres.user(), "CSC_DB_PASSWORD", postgres.password()))) {
       List<String> confirmed = new CopyOnWriteArrayList<>();
       List<Integer> statuses = new CopyOnWriteArrayList<>();
       List<String> unexpected = new CopyOnWriteArrayList<>();

@@ -2,18 +2,15 @@ package org.opencsc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +24,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencsc.support.TestPostgres;
 import org.opencsc.support.Api;
 
 /**
@@ -59,9 +56,7 @@ class TwoNodeClusterTest {
   private static final String CHILD_IDS = "SELECT id FROM child WHERE la_child_id LIKE ?";
   private static final String MINE = "SELECT id_ FROM act_hi_procinst WHERE business_key_ IN (" + CHILD_IDS + ")";
 
-  String url;
-  String user;
-  String password;
+  TestPostgres postgres;
   final String prefix = "CL" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
   final AtomicInteger sequence = new AtomicInteger();
 
@@ -69,22 +64,7 @@ class TwoNodeClusterTest {
 
   @BeforeEach
   void postgresFromTheEnvironment() throws SQLException {
-    url = System.getenv("CSC_TEST_POSTGRES_URL");
-    user = System.getenv("CSC_TEST_POSTGRES_USER");
-    password = System.getenv("CSC_TEST_POSTGRES_PASSWORD");
-    if (Stream.of(url, user, password).anyMatch(v -> v == null)) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("CI=true but CSC_TEST_POSTGRES_* not set: CI must run the two-node cluster test (start it with .ci/run)");
-      }
-      assumeTrue(false, "PostgreSQL not configured (CSC_TEST_POSTGRES_* not set); run .ci/run to test the cluster");
-    }
-    // An empty database, as the other PostgreSQL tests start from (the role cannot create databases):
-    // a schema left by an older checkout could carry migrations this one no longer has.
-    try (Connection connection = DriverManager.getConnection(url, user, password);
-        Statement sql = connection.createStatement()) {
-      sql.execute("DROP SCHEMA IF EXISTS public CASCADE");
-      sql.execute("CREATE SCHEMA public");
-    }
+    postgres = TestPostgres.fromEnvironment("the two-node cluster test").emptied();
   }
 
   @Test
@@ -155,7 +135,7 @@ class TwoNodeClusterTest {
 
   private AppProcess node(String name) throws IOException, InterruptedException {
     return AppProcess.start(workDir, name, "postgres,demo,cluster", Map.of(
-        "CSC_DB_URL", url, "CSC_DB_USER", user, "CSC_DB_PASSWORD", password,
+        "CSC_DB_URL", postgres.url(), "CSC_DB_USER", postgres.user(), "CSC_DB_PASSWORD", postgres.password(),
         "CSC_NODE_NAME", name,
         "CSC_JOB_LOCK_TIME_MILLIS", String.valueOf(LOCK_TIME_MILLIS),
         // An idle executor polls every 1-2 s instead of backing off to a minute, so the test is short.
@@ -287,7 +267,7 @@ class TwoNodeClusterTest {
   }
 
   private <T> List<T> query(String sql, Object[] arguments, Row<T> row) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url, user, password);
+    try (Connection connection = postgres.connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < arguments.length; i++) {
         statement.setObject(i + 1, arguments[i]);
