@@ -2,7 +2,6 @@ package org.opencsc.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.util.Date;
@@ -40,7 +39,6 @@ class AllocationProcessTest {
 
   @BeforeEach
   void referralAccepted() {
-    init(engine);
     TestClock.setLondon("2026-11-27T10:30:00");
     childId = driver.contact("A" + UUID.randomUUID().toString().substring(0, 8), "2026-11-27T10:15:00Z").childId();
     TestClock.set(REFERRAL_ACCEPTED);

@@ -1,7 +1,6 @@
 package org.opencsc.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.deadlines.DeadlineService;
@@ -51,7 +49,6 @@ class ReallocationAfterTransferTest {
 
   @BeforeEach
   void childInNeedPlanAgreedByTheAssessmentTeam() {
-    init(engine);
     TestClock.setLondon("2026-11-27T10:30:00");
     childId = driver.contact("R" + System.nanoTime(), "2026-11-27T10:15:00Z").childId();
     driver.referForAllocation(childId);
@@ -60,11 +57,6 @@ class ReallocationAfterTransferTest {
     driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment("CIN_PLAN"));
     driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
     assertThat(driver.openTaskKeys(childId)).containsExactly("Task_AgreeChildInNeedPlan");
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

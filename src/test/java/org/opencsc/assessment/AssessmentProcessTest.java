@@ -2,7 +2,6 @@ package org.opencsc.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.util.Date;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,18 +45,12 @@ class AssessmentProcessTest {
 
   @BeforeEach
   void allocatedToSam() {
-    init(engine);
     TestClock.setLondon("2026-11-27T10:30:00");
     childId = driver.contact("S" + UUID.randomUUID().toString().substring(0, 8), "2026-11-27T10:15:00Z").childId();
     journey = driver.journey(childId);
     driver.referForAllocation(childId);
     driver.allocate(childId, "sam");
     TestClock.setLondon("2026-12-02T09:00:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.opencsc.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.util.Date;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,14 +67,8 @@ class CareProceedingsProcessTest {
 
   @BeforeEach
   void legalGatewayRequested() {
-    init(engine);
     TestClock.setLondon("2026-10-26T09:00:00");
     childId = children.create("2019-03-04");
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   // --- legal gateway ------------------------------------------------------------------------------

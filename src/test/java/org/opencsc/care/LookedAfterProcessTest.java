@@ -2,7 +2,6 @@ package org.opencsc.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.support.StageForms.accommodationProposal;
 import static org.opencsc.support.StageForms.placement;
 import static org.opencsc.support.StageForms.placementChange;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,13 +60,7 @@ class LookedAfterProcessTest {
 
   @BeforeEach
   void clock() {
-    init(engine);
     TestClock.setLondon("2026-12-18T15:00:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   // --- accommodation under section 20 ------------------------------------------------------------

@@ -2,7 +2,6 @@ package org.opencsc.childinneed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,16 +73,10 @@ class ChildInNeedProcessTest {
 
   @BeforeEach
   void childInNeedAfterTheAssessment() {
-    init(engine);
     TestClock.setLondon("2026-11-30T16:00:00");
     childId = children.create("2015-06-01");
     cinProcess = engine.getRuntimeService().startProcessInstanceByKey("child-in-need", childId,
         TestChildren.journeyVariables(childId, "sam", "assessment"));
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

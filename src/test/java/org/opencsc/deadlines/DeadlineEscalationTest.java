@@ -1,7 +1,6 @@
 package org.opencsc.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.util.Date;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.JourneyDriver;
@@ -40,14 +38,8 @@ class DeadlineEscalationTest {
 
   @BeforeEach
   void contactArrives() {
-    init(engine);
     TestClock.setLondon("2026-11-27T10:30:00");
     childId = driver.contact("D" + UUID.randomUUID().toString().substring(0, 8), "2026-11-27T10:15:00Z").childId();
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.opencsc.frontdoor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,14 +39,8 @@ class ContactProcessTest {
 
   @BeforeEach
   void contactArrivesOnFridayMorning() {
-    init(engine);
     TestClock.setLondon("2026-11-27T10:30:00");
     childId = driver.contact(newLaChildId(), "2026-11-27T10:15:00Z").childId();
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @ParameterizedTest(name = "{0} ends the journey at {1}")

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
@@ -31,18 +30,12 @@ class ImmediateProtectionTest {
 
   @BeforeEach
   void childBeingAssessed() {
-    BpmnAwareTests.init(engine);
     TestClock.setLondon("2026-11-27T10:30:00");
     var receipt = driver.contact("I" + UUID.randomUUID().toString().substring(0, 8), "2026-11-27T10:15:00Z");
     childId = receipt.childId();
     journeyId = receipt.journeyId();
     driver.referForAllocation(childId);
     driver.allocate(childId, "sam");
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.JourneyDriver;
@@ -34,18 +33,12 @@ class JourneyStagesTest {
 
   @BeforeEach
   void allocated() {
-    BpmnAwareTests.init(engine);
     TestClock.setLondon("2026-11-27T10:30:00");
     childId = driver.contact("H" + UUID.randomUUID().toString().substring(0, 8), "2026-11-27T10:15:00Z").childId();
     journey = driver.journey(childId);
     driver.referForAllocation(childId);
     driver.allocate(childId, "sam");
     TestClock.setLondon("2026-12-02T10:00:00");
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.allocation.Transfers;
 import org.opencsc.support.Api;
@@ -37,11 +36,6 @@ class WholeJourneyTest {
   @Autowired Transfers transfers;
 
   String childId;
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void aChildFromContactToLeavingCare() {

@@ -2,7 +2,6 @@ package org.opencsc.leavingcare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +16,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,16 +68,6 @@ class LeavingCareProcessTest {
 
   String childId;
   ProcessInstance leavingCare;
-
-  @BeforeEach
-  void initEngine() {
-    init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   // --- the needs assessment clock -------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
@@ -50,11 +49,6 @@ class AuditTrailTest {
     driver.complete("sam", childId, "Task_CarryOutAssessment", JourneyDriver.assessment("NFA"));
     TestClock.setLondon("2026-12-11T09:00:00");
     driver.complete("tina", childId, "Task_SignOffAssessment", Map.of("signOffDecision", "APPROVE"));
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

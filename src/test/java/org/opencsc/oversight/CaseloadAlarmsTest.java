@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
 import org.opencsc.support.JourneyDriver;
@@ -24,11 +23,6 @@ class CaseloadAlarmsTest {
 
   @Autowired JourneyDriver driver;
   @Autowired TestRestTemplate rest;
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void aNewlyQualifiedWorkerAboveTheProtectedCaseloadAndACaseUnallocatedOver24HoursRaiseAlarms() {

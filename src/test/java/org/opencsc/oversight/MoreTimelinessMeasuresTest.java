@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
 import org.opencsc.support.JourneyDriver;
@@ -38,11 +37,6 @@ class MoreTimelinessMeasuresTest {
   @Autowired TestChildren children;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   /**
    * Referrals Fri 15 Jul 2022. 45 working days: 18–22 Jul (5), 25–29 Jul (10), 1–5 Aug (15), 8–12 Aug (20),

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
 import org.opencsc.support.JourneyDriver;
@@ -28,11 +27,6 @@ class TimelinessMeasuresTest {
   @Autowired JourneyDriver driver;
   @Autowired TestChildren children;
   @Autowired TestRestTemplate rest;
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   /**
    * Contacts received Thu 24 Dec 2020: Fri 25 Dec (Christmas) and Mon 28 Dec (Boxing Day's substitute) are

@@ -2,7 +2,6 @@ package org.opencsc.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.support.StageForms.conference;
 
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,13 +76,7 @@ class ChildProtectionProcessTest {
 
   @BeforeEach
   void setUp() {
-    init(engine);
     childId = children.create("2018-03-01");
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   // --- the initial conference and its clock ------------------------------------------------------------

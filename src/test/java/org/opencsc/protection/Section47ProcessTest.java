@@ -2,7 +2,6 @@ package org.opencsc.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.util.Date;
@@ -14,8 +13,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,16 +57,6 @@ class Section47ProcessTest {
 
   String childId;
   ProcessInstance section47;
-
-  @BeforeEach
-  void initEngine() {
-    init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   /** The decision that there is reasonable cause to suspect significant harm, at this London time. */
   private void harmSuspectedAt(String londonDateTime) {

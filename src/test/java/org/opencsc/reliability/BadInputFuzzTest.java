@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
@@ -67,11 +66,6 @@ class BadInputFuzzTest {
     rows = new RowCounts(jdbc);
     laChildId = newLaChildId();
     childId = contact(laChildId).json().get("childId").asText();
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
@@ -43,11 +42,6 @@ class RefusedRequestsNameTheFieldTest {
         Api.contact("R" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), "2026-11-27T10:15:00Z"));
     assertThat(contact.status()).as(contact.body()).isEqualTo(201);
     childId = contact.json().get("childId").asText();
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

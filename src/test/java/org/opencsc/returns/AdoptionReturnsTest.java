@@ -14,7 +14,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
 import org.opencsc.support.JourneyDriver;
@@ -39,11 +38,6 @@ class AdoptionReturnsTest {
   @Autowired TestChildren children;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void aChildAdoptedInTheYearHasAd1PlacedAdoptionAnAdoptionEpisodeAndAnAnnexARow() throws Exception {

@@ -2,15 +2,11 @@ package org.opencsc.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.children.ChildRepository;
 import org.opencsc.engine.InvalidFieldValue;
@@ -28,19 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @JourneyTest
 class CinCensusCapturedDataTest {
 
-  @Autowired ProcessEngine engine;
   @Autowired JourneyDriver driver;
   @Autowired ChildRepository children;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void disabilitiesAskedAtAssessmentReplaceTheContactsAndNoneCannotBeTickedWithADisability() {

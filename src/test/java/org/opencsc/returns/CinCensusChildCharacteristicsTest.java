@@ -1,7 +1,6 @@
 package org.opencsc.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.returns.ReturnDocuments.child;
 import static org.opencsc.returns.ReturnDocuments.childElements;
 import static org.opencsc.returns.ReturnDocuments.element;
@@ -15,8 +14,6 @@ import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.children.ChildRepository;
 import org.opencsc.support.Api;
@@ -39,16 +36,6 @@ class CinCensusChildCharacteristicsTest {
   @Autowired JourneyDriver driver;
   @Autowired ChildRepository children;
   @Autowired TestRestTemplate rest;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void disabilitiesTickedOnTheStartFormAndTheUpnUnknownReasonAreInTheCensusInTheDfeOrder() throws Exception {

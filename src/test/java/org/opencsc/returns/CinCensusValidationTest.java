@@ -1,7 +1,6 @@
 package org.opencsc.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.returns.ReturnDocuments.child;
 import static org.opencsc.returns.ReturnDocuments.childElements;
 import static org.opencsc.returns.ReturnDocuments.children;
@@ -22,8 +21,6 @@ import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.calendar.WorkingDayCalendar;
 import org.opencsc.frontdoor.ContactIntake;
@@ -66,16 +63,6 @@ class CinCensusValidationTest {
   @Autowired ContactIntake intake;
   @Autowired TestRestTemplate rest;
   @Autowired WorkingDayCalendar calendar;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void aYearOfJourneysDrivenThroughTheEngineGivesACensusThatPassesTheDfeRules() throws Exception {

@@ -2,7 +2,6 @@ package org.opencsc.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.returns.ReturnDocuments.cells;
 import static org.opencsc.returns.ReturnDocuments.row;
 import static org.opencsc.returns.ReturnDocuments.unzip;
@@ -22,8 +21,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.engine.InvalidFieldValue;
 import org.opencsc.frontdoor.ContactIntake;
@@ -60,16 +57,6 @@ class Ssda903CapturedDataTest {
   @Autowired JourneyDriver driver;
   @Autowired ContactIntake intake;
   @Autowired TestRestTemplate rest;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void theJourneysRecordsFillHeaderUascOc2PrevPermAndSwEpisodesAndPassTheSectorRules() throws Exception {

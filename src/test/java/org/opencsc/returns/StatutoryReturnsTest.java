@@ -1,7 +1,6 @@
 package org.opencsc.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencsc.returns.ReturnDocuments.cells;
 import static org.opencsc.returns.ReturnDocuments.child;
 import static org.opencsc.returns.ReturnDocuments.childElements;
@@ -28,8 +27,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
 import org.opencsc.support.JourneyDriver;
@@ -59,16 +56,6 @@ class StatutoryReturnsTest {
   @Autowired ProcessEngine engine;
   @Autowired JourneyDriver driver;
   @Autowired TestRestTemplate rest;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   // --- the journeys ----------------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@ package org.opencsc.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.Api;
@@ -26,11 +25,6 @@ class EngineRestRulesTest {
     childId = new Api(rest, "fiona")
         .post("/api/contacts", Api.contact("R" + UUID.randomUUID().toString().substring(0, 8), "2026-11-27T10:15:00Z"))
         .json().get("childId").asText();
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test

@@ -11,10 +11,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.JourneyTest;
-import org.opencsc.support.TestClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +32,6 @@ class CouncilYearSimulationTest {
   @Autowired JourneyInvariants invariants;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
-  }
 
   @Test
   void aSmallCouncilYearRunsThroughEveryStageAndEndsWithTheInvariantsHolding() {

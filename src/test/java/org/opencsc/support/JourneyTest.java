@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -14,7 +15,8 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * One Spring context (app, engine, H2, web server) shared by every test that uses this annotation:
  * keep the annotation identical everywhere so the context is built once. Process test coverage is
- * recorded per test class (report: target/process-test-coverage/).
+ * recorded per test class (report: target/process-test-coverage/). {@link SharedEngineAndRealClock}
+ * initialises camunda-bpm-assert before each test and resets the engine clock after it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +25,5 @@ import org.springframework.test.context.TestExecutionListeners;
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ExtendWith(SharedEngineAndRealClock.class)
 public @interface JourneyTest {}

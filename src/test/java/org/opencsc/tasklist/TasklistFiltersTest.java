@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.support.JourneyDriver;
@@ -31,11 +30,6 @@ class TasklistFiltersTest {
     childId = driver.contact("F" + UUID.randomUUID().toString().substring(0, 8), "2026-11-27T10:15:00Z").childId();
     driver.complete("fiona", childId, "Task_DecideOnContact",
         Map.of("contactOutcome", "NFA", "decisionReason", "Advice given", "primaryNeed", "N9"));
-  }
-
-  @AfterEach
-  void resetClock() {
-    TestClock.reset();
   }
 
   @Test
