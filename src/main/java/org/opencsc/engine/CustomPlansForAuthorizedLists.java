@@ -9,7 +9,6 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,6 @@ import org.springframework.stereotype.Component;
  * keep sharing one connection per transaction. Other databases' statements are left alone.
  */
 @Component
-// on unless switched off, which only the benchmark does, to measure the difference
-@ConditionalOnProperty(name = "csc.engine.custom-plans-for-authorized-lists", havingValue = "true", matchIfMissing = true)
 public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
 
   /** How the engine joins a query's rows with the user's grants (Authorization.xml, authCheckJoin). */
