@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +35,11 @@ class CustomPlansForAuthorizedListsTest {
     postgres = TestPostgres.fromEnvironment("the custom plans of authorized lists").emptied();
     dataSource = new CustomPlansForAuthorizedLists.PlanningDataSource(
         new DriverManagerDataSource(postgres.url(), postgres.user(), postgres.password()));
-    try (Connection connection = postgres.connect()) {
-      connection.createStatement().execute("CREATE TABLE csc_plan_task (id_ varchar(64), assignee_ varchar(255))");
-      connection.createStatement().execute("CREATE TABLE csc_plan_grant (resource_id_ varchar(64), user_id_ varchar(255))");
-      connection.createStatement().execute("INSERT INTO csc_plan_task VALUES ('t1', 'sam')");
-      connection.createStatement().execute("INSERT INTO csc_plan_grant VALUES ('t1', 'sam')");
+    try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
+      sql.execute("CREATE TABLE csc_plan_task (id_ varchar(64), assignee_ varchar(255))");
+      sql.execute("CREATE TABLE csc_plan_grant (resource_id_ varchar(64), user_id_ varchar(255))");
+      sql.execute("INSERT INTO csc_plan_task VALUES ('t1', 'sam')");
+      sql.execute("INSERT INTO csc_plan_grant VALUES ('t1', 'sam')");
     }
   }
 
