@@ -4,9 +4,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -22,6 +25,13 @@ import org.springframework.stereotype.Component;
  * PostgreSQL's time in the benchmark's load, spent re-planning inserts and look-ups by id
  * (docs/performance.md, tuning 12). So only statements with the engine's authorization join are sent
  * unprepared, which makes PostgreSQL plan them with their values.
+ * <p>They are also planned to look up each listed task's grants by index. The join on
+ * {@code AUTH.RESOURCE_ID_ IN (task, process definition, '*')} can only be a nested loop; left to its
+ * estimates PostgreSQL sometimes instead reads all of the user's and teams' grants and compares each
+ * listed task with each of them, whose cost grows with tasks times grants (sam's 498 tasks: 961 ms
+ * against 49 ms by look-up; fiona's team count: 1,899 against 359 ms; docs/performance.md, tuning 13).
+ * Its choice flips with small changes in its estimate of the {@code '*'} grants, so for these statements
+ * only, and only while they run, sequential scans and materialising the grants are switched off.
  * <p>Wraps the application's data source, so the transaction manager, the engine and our repositories
  * keep sharing one connection per transaction. Other databases' statements are left alone.
  */
@@ -30,6 +40,8 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
 
   /** How the engine joins a query's rows with the user's grants (Authorization.xml, authCheckJoin). */
   static final String AUTHORIZATION_JOIN = "AUTH ON (AUTH.RESOURCE_ID_";
+  static final String PLANNER_DEFAULTS = "RESET enable_seqscan; RESET enable_material";
+  private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery");
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -71,11 +83,48 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
             }
             Object result = invoke(connection, method, args);
             if ("prepareStatement".equals(method.getName()) && args[0] instanceof String sql
-                && plannedWithItsValues(sql)) {
-              unprepared((Statement) result);
+                && plannedWithItsValues(sql) && connection.isWrapperFor(PGConnection.class)) {
+              PreparedStatement statement = (PreparedStatement) result;
+              unprepared(statement);
+              return lookingUpGrantsByRow(connection, statement);
             }
             return result;
           });
+    }
+
+    private static PreparedStatement lookingUpGrantsByRow(Connection connection, PreparedStatement statement) {
+      return (PreparedStatement) Proxy.newProxyInstance(CustomPlansForAuthorizedLists.class.getClassLoader(),
+          new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+            if (!EXECUTIONS.contains(method.getName()) || args != null) {
+              return invoke(statement, method, args);
+            }
+            boolean inTransaction = !connection.getAutoCommit();
+            run(connection, grantsLookedUpByRow(inTransaction));
+            boolean succeeded = false;
+            try {
+              Object result = invoke(statement, method, args);
+              succeeded = true;
+              return result;
+            } finally {
+              // after a failure inside a transaction its rollback undoes SET LOCAL (and RESET would fail)
+              if (succeeded || !inTransaction) {
+                run(connection, PLANNER_DEFAULTS);
+              }
+            }
+          });
+    }
+
+    /** Leaves PostgreSQL one way to join: look up each row's grants by index. */
+    static String grantsLookedUpByRow(boolean inTransaction) {
+      // SET LOCAL ends with the transaction whatever happens; outside one, RESET ends SET
+      String set = inTransaction ? "SET LOCAL " : "SET ";
+      return set + "enable_seqscan = off; " + set + "enable_material = off";
+    }
+
+    private static void run(Connection connection, String settings) throws SQLException {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(settings);
+      }
     }
 
     private static void unprepared(Statement statement) throws SQLException {
@@ -85,9 +134,9 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
       }
     }
 
-    private static Object invoke(Connection connection, Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
       try {
-        return method.invoke(connection, args);
+        return method.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }

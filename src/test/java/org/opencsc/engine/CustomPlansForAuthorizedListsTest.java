@@ -1,6 +1,7 @@
 package org.opencsc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * On PostgreSQL: a statement with the engine's authorization join is never kept as a prepared
  * statement (so PostgreSQL plans every run with its values); any other statement is, after pgJDBC's
- * five runs, and PostgreSQL may then reuse its plan.
+ * five runs, and PostgreSQL may then reuse its plan. The join looks up each listed task's grants by
+ * index, and the planner is back to its defaults for the next statement.
  */
 class CustomPlansForAuthorizedListsTest {
 
@@ -40,6 +42,8 @@ class CustomPlansForAuthorizedListsTest {
       sql.execute("CREATE TABLE csc_plan_grant (resource_id_ varchar(64), user_id_ varchar(255))");
       sql.execute("INSERT INTO csc_plan_task VALUES ('t1', 'sam')");
       sql.execute("INSERT INTO csc_plan_grant VALUES ('t1', 'sam')");
+      sql.execute("CREATE INDEX csc_plan_grant_resource ON csc_plan_grant (resource_id_)");
+      sql.execute("ANALYZE csc_plan_task, csc_plan_grant");
     }
   }
 
@@ -54,6 +58,42 @@ class CustomPlansForAuthorizedListsTest {
       List<String> prepared = rows(connection, "SELECT statement FROM pg_prepared_statements");
       assertThat(prepared).anyMatch(statement -> statement.contains("FROM csc_plan_task WHERE ID_ ="));
       assertThat(prepared).noneMatch(statement -> statement.contains("csc_plan_grant"));
+    }
+  }
+
+  @Test
+  void theAuthorizedListLooksUpEachTasksGrantsByIndexWhereLeftToItselfPostgresReadsThemAll()
+      throws SQLException {
+    String plan = "EXPLAIN " + AUTHORIZED_LIST;
+    try (Connection plain = postgres.connect()) {
+      assertThat(rows(plain, plan, "sam", "sam")).anyMatch(step -> step.contains("Seq Scan on csc_plan_grant"));
+    }
+    for (boolean inTransaction : new boolean[] {true, false}) {
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(!inTransaction);
+        List<String> steps = rows(connection, plan, "sam", "sam");
+        assertThat(steps).noneMatch(step -> step.contains("Seq Scan on csc_plan_grant"))
+            .anyMatch(step -> step.contains("Index") && step.contains("csc_plan_grant_resource"));
+        assertThat(rows(connection, "SHOW enable_seqscan")).containsExactly("on");
+        assertThat(rows(connection, "SHOW enable_material")).containsExactly("on");
+        assertThat(rows(connection, AUTHORIZED_LIST, "sam", "sam")).containsExactly("t1");
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  @Test
+  void aFailedListLeavesThePlannerAsItWasAfterTheRollback() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      assertThatThrownBy(() -> rows(connection, AUTHORIZED_LIST + " AND 1 / (LENGTH(RES.ID_) - 2) = 1", "sam", "sam"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("division by zero");
+      connection.rollback();
+      assertThat(rows(connection, "SHOW enable_seqscan")).containsExactly("on");
+      connection.setAutoCommit(true);
+      assertThatThrownBy(() -> rows(connection, AUTHORIZED_LIST + " AND 1 / (LENGTH(RES.ID_) - 2) = 1", "sam", "sam"))
+          .isInstanceOf(SQLException.class);
+      assertThat(rows(connection, "SHOW enable_seqscan")).containsExactly("on");
     }
   }
 
