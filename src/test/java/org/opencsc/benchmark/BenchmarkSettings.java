@@ -17,6 +17,7 @@ record BenchmarkSettings(
     int timerDeadlines,
     int timerLeadSeconds,
     int timerGapSeconds,
+    boolean timerDefaults,
     String results) {
 
   static BenchmarkSettings fromSystemProperties() {
@@ -35,6 +36,7 @@ record BenchmarkSettings(
         Integer.getInteger("bench.timerDeadlines", 300),
         Integer.getInteger("bench.timerLeadSeconds", 60),
         Integer.getInteger("bench.timerGapSeconds", 90),
+        Boolean.parseBoolean(System.getProperty("bench.timerDefaults", "true")),
         System.getProperty("bench.results", "target/benchmark-results.md"));
   }
 }
