@@ -72,12 +72,28 @@ final class Browser implements AutoCloseable {
   /** The login form of a Camunda webapp (tasklist, cockpit, admin). */
   void logIn(String app, String user) {
     open("/camunda/app/" + app + "/default/#/login");
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(user);
+    By name = By.cssSelector("input[ng-model='username']");
+    By password = By.cssSelector("input[type='password']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(name));
+    // the login page focuses the name field a moment after it shows, which can pull typing out of the
+    // password field ("fionafiona", no password): type until both fields hold what was typed
+    wait.until(driver -> typed(name, user) && typed(password, user));
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .navbar-brand")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  private boolean typed(By field, String text) {
+    try {
+      WebElement input = driver.findElement(field);
+      if (!text.equals(input.getDomProperty("value"))) {
+        input.clear();
+        input.sendKeys(text);
+      }
+      return text.equals(driver.findElement(field).getDomProperty("value"));
+    } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+      return false;
+    }
   }
 
   /** Closes Tasklist's notifications (they cover the Complete button). */
