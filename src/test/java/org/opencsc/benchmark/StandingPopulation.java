@@ -42,6 +42,8 @@ class StandingPopulation {
 
   static final int COUNCILS = 153;
   static final String PREFIX = "NAT";
+  /** The groups and workers suffix of a benchmark's leftovers: no demo user and no loaded council has it. */
+  static final String LEFTOVERS = "-bench-leftovers";
   private static final String[] WORKERS = {"sam", "lucy", "carl"};
 
   /** Where a journey waits, by {@code (i / COUNCILS) % 10}: 2 of 10 at the contact decision, and so on. */
@@ -160,6 +162,14 @@ class StandingPopulation {
   }
 
   /**
+   * A benchmark's own journeys that stay open (the timer phases') leave the demo council once measured,
+   * so that later task-list measurements see the demo council's share of the population, not leftovers.
+   */
+  void moveOutOfTheDemoCouncil(String childId) {
+    moveToCouncil(childId, LEFTOVERS);
+  }
+
+  /**
    * The open tasks go to that council's own groups and workers, as a council's own system would show them,
    * and so does the allocation, so that a demo worker's caseload is the demo council's, not the country's.
    */
@@ -168,12 +178,13 @@ class StandingPopulation {
     TaskService tasks = engine.getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(childId).list()) {
       for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+            && !link.getGroupId().endsWith(suffix)) {
           tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
           tasks.addCandidateGroup(task.getId(), link.getGroupId() + suffix);
         }
       }
-      if (task.getAssignee() != null) {
+      if (task.getAssignee() != null && !task.getAssignee().endsWith(suffix)) {
         tasks.setAssignee(task.getId(), task.getAssignee() + suffix);
       }
     }
