@@ -127,11 +127,10 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
       }
     }
 
+    /** Only for statements of a PostgreSQL connection (checked where they are prepared). */
     private static void unprepared(Statement statement) throws SQLException {
-      if (statement.isWrapperFor(PGStatement.class)) {
-        // 0: never a server-side prepared statement, so PostgreSQL plans each run with its values
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-      }
+      // 0: never a server-side prepared statement, so PostgreSQL plans each run with its values
+      statement.unwrap(PGStatement.class).setPrepareThreshold(0);
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
