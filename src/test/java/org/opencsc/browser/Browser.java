@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,14 +76,17 @@ final class Browser implements AutoCloseable {
     By name = By.cssSelector("input[ng-model='username']");
     By password = By.cssSelector("input[type='password']");
     wait.until(ExpectedConditions.visibilityOfElementLocated(name));
-    // the login page focuses the name field a moment after it shows, which can pull typing out of the
-    // password field ("fionafiona", no password): type until both fields hold what was typed
     wait.until(driver -> typed(name, user) && typed(password, user));
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .navbar-brand")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
   }
 
+  /**
+   * Types {@code text} unless the field already holds it, and says whether it then does. A page may
+   * move the focus while it renders (Tasklist's login focuses the name field a moment after it shows:
+   * "fionafiona" and no password), so callers repeat it until true.
+   */
   private boolean typed(By field, String text) {
     try {
       WebElement input = driver.findElement(field);
@@ -91,7 +95,7 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
       }
       return text.equals(driver.findElement(field).getDomProperty("value"));
-    } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+    } catch (StaleElementReferenceException redrawn) {
       return false;
     }
   }
@@ -135,9 +139,8 @@ final class Browser implements AutoCloseable {
   }
 
   void type(String label, String text) {
-    WebElement input = visible(field(label));
-    input.clear();
-    input.sendKeys(text);
+    visible(field(label));
+    wait.until(d -> typed(field(label), text));
   }
 
   /** Types a date into a form-js date field in the format its placeholder shows (dd/mm/yyyy in en-GB). */
