@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
  * against 49 ms by look-up; fiona's team count: 1,899 against 359 ms; docs/performance.md, tuning 13).
  * Its choice flips with small changes in its estimate of the {@code '*'} grants, so for these statements
  * only, and only while they run, sequential scans and materialising the grants are switched off.
+ * So are parallel workers: a list looks up a few hundred tasks' grants, and starting two workers and
+ * gathering their rows cost more than it saved (a manager's sign-off count of 278 tasks: 18 ms with
+ * workers, 9 ms without, with {@link PostgresEngineTuning}'s index of task grants; tuning 16).
  * <p>Wraps the application's data source, so the transaction manager, the engine and our repositories
  * keep sharing one connection per transaction. Other databases' statements are left alone.
  */
@@ -40,7 +43,8 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
 
   /** How the engine joins a query's rows with the user's grants (Authorization.xml, authCheckJoin). */
   static final String AUTHORIZATION_JOIN = "AUTH ON (AUTH.RESOURCE_ID_";
-  static final String PLANNER_DEFAULTS = "RESET enable_seqscan; RESET enable_material";
+  static final String PLANNER_DEFAULTS =
+      "RESET enable_seqscan; RESET enable_material; RESET max_parallel_workers_per_gather";
   private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery");
 
   @Override
@@ -114,11 +118,12 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
           });
     }
 
-    /** Leaves PostgreSQL one way to join: look up each row's grants by index. */
+    /** Leaves PostgreSQL one way to join: look up each row's grants by index, in one process. */
     static String grantsLookedUpByRow(boolean inTransaction) {
       // SET LOCAL ends with the transaction whatever happens; outside one, RESET ends SET
       String set = inTransaction ? "SET LOCAL " : "SET ";
-      return set + "enable_seqscan = off; " + set + "enable_material = off";
+      return set + "enable_seqscan = off; " + set + "enable_material = off; "
+          + set + "max_parallel_workers_per_gather = 0";
     }
 
     private static void run(Connection connection, String settings) throws SQLException {

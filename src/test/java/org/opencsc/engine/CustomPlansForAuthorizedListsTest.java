@@ -83,6 +83,23 @@ class CustomPlansForAuthorizedListsTest {
   }
 
   @Test
+  void whileTheListRunsThePlannerHasNoSequentialScansNoMaterialisingAndNoParallelWorkers() throws SQLException {
+    String settingsDuringTheList = AUTHORIZED_LIST.replace("SELECT RES.ID_ FROM",
+        "SELECT current_setting('enable_seqscan') || ' ' || current_setting('enable_material') || ' '"
+            + " || current_setting('max_parallel_workers_per_gather') FROM");
+    for (boolean inTransaction : new boolean[] {true, false}) {
+      try (Connection connection = dataSource.getConnection()) {
+        String workersBefore = rows(connection, "SHOW max_parallel_workers_per_gather").get(0);
+        assertThat(workersBefore).isNotEqualTo("0");
+        connection.setAutoCommit(!inTransaction);
+        assertThat(rows(connection, settingsDuringTheList, "sam", "sam")).containsExactly("off off 0");
+        assertThat(rows(connection, "SHOW max_parallel_workers_per_gather")).containsExactly(workersBefore);
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  @Test
   void aFailedListLeavesThePlannerAsItWasAfterTheRollback() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
