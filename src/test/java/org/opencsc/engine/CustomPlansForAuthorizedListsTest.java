@@ -83,17 +83,19 @@ class CustomPlansForAuthorizedListsTest {
   }
 
   @Test
-  void whileTheListRunsThePlannerHasNoSequentialScansNoMaterialisingAndNoParallelWorkers() throws SQLException {
+  void whileTheListRunsThePlannerHasNoSequentialScansNoMaterialisingNoParallelWorkersAndNoJit() throws SQLException {
     String settingsDuringTheList = AUTHORIZED_LIST.replace("SELECT RES.ID_ FROM",
         "SELECT current_setting('enable_seqscan') || ' ' || current_setting('enable_material') || ' '"
-            + " || current_setting('max_parallel_workers_per_gather') FROM");
+            + " || current_setting('max_parallel_workers_per_gather') || ' ' || current_setting('jit') FROM");
     for (boolean inTransaction : new boolean[] {true, false}) {
       try (Connection connection = dataSource.getConnection()) {
         String workersBefore = rows(connection, "SHOW max_parallel_workers_per_gather").get(0);
+        String jitBefore = rows(connection, "SHOW jit").get(0);
         assertThat(workersBefore).isNotEqualTo("0");
         connection.setAutoCommit(!inTransaction);
-        assertThat(rows(connection, settingsDuringTheList, "sam", "sam")).containsExactly("off off 0");
+        assertThat(rows(connection, settingsDuringTheList, "sam", "sam")).containsExactly("off off 0 off");
         assertThat(rows(connection, "SHOW max_parallel_workers_per_gather")).containsExactly(workersBefore);
+        assertThat(rows(connection, "SHOW jit")).containsExactly(jitBefore);
         connection.setAutoCommit(true);
       }
     }
