@@ -26,6 +26,8 @@ final class Browser implements AutoCloseable {
 
   /** target/browser-screenshots (beside target/test-classes, whatever the build directory is called). */
   static final Path SCREENSHOTS = buildDirectory().resolve("browser-screenshots");
+  /** form-js 1.8.7's debounce of typed text (300 ms) and a margin for the re-render after it. */
+  static final Duration FORM_JS_DEBOUNCE = Duration.ofMillis(500);
 
   final ChromeDriver driver;
   final String baseUrl;
@@ -138,9 +140,27 @@ final class Browser implements AutoCloseable {
     return By.xpath("//label[starts-with(normalize-space(.), \"" + label + "\")]/ancestor::div[contains(@class,'fjs-form-field')][1]//*[self::input or self::textarea]");
   }
 
+  /**
+   * Types into a form-js field and returns once the form holds the value. form-js passes typed text
+   * on to the form 300 ms after the last key, reading the field when it does; a re-render of the form
+   * before then (say, the previous field's value arriving) puts the field back to what the form holds,
+   * so the text was lost and a required field stayed empty. So the text must outlast that pause.
+   */
   void type(String label, String text) {
     visible(field(label));
-    wait.until(d -> typed(field(label), text));
+    wait.until(d -> typed(field(label), text) && stillHeldAfter(FORM_JS_DEBOUNCE, field(label), text));
+  }
+
+  private boolean stillHeldAfter(Duration pause, By field, String text) {
+    try {
+      Thread.sleep(pause.toMillis());
+      return text.equals(driver.findElement(field).getDomProperty("value"));
+    } catch (StaleElementReferenceException redrawn) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Types a date into a form-js date field in the format its placeholder shows (dd/mm/yyyy in en-GB). */
