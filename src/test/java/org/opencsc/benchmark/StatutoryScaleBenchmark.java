@@ -61,6 +61,7 @@ import org.springframework.test.context.TestPropertySource;
 class StatutoryScaleBenchmark {
 
   static final String VANILLA = "benchmark-vanilla-one-task";
+  static final String VANILLA_TASK = "Task_Vanilla";
   static final int WARM_UP_OPENS = 30;
 
   @Autowired ProcessEngine engine;
@@ -118,7 +119,7 @@ class StatutoryScaleBenchmark {
     deployVanilla();
     // warm-up, not counted
     timeOurs(prepareJourneys("W", 10), new StepTimings());
-    timeVanilla(prepareVanilla("W", 40));
+    timeVanilla(prepareVanilla("W", 40), new StepTimings());
     report.section("Statutory step completions against the vanilla engine");
     report.line("- population present: " + population.loaded() + " journeys; " + settings.threads()
         + " threads; per phase " + settings.journeys() + " journeys x " + StatutorySteps.STEPS_PER_JOURNEY
@@ -137,6 +138,7 @@ class StatutoryScaleBenchmark {
   private void stepsAgainstVanilla(String label) throws Exception {
     int rounds = 2;
     StepTimings timings = new StepTimings();
+    StepTimings vanillaTimings = new StepTimings();
     long oursNanos = 0;
     long vanillaNanos = 0;
     int oursSteps = 0;
@@ -145,7 +147,7 @@ class StatutoryScaleBenchmark {
       String name = "R" + round + System.nanoTime() % 100000;
       List<String> vanilla = prepareVanilla(name, settings.vanillaInstances() / rounds);
       List<String> journeys = prepareJourneys(name, settings.journeys() / rounds);
-      vanillaNanos += timeVanilla(vanilla);
+      vanillaNanos += timeVanilla(vanilla, vanillaTimings);
       vanillaDone += vanilla.size();
       oursNanos += timeOurs(journeys, timings);
       oursSteps += journeys.size() * StatutorySteps.STEPS_PER_JOURNEY;
@@ -161,6 +163,10 @@ class StatutoryScaleBenchmark {
     report.line("  - mean wall time per step (" + settings.threads() + " threads at once): "
         + String.join(", ", timings.meanMillis().entrySet().stream()
             .map(e -> String.format("`%s` %.0f ms", e.getKey(), e.getValue())).toList()));
+    double vanillaMillis = vanillaTimings.meanMillis().get(VANILLA_TASK);
+    report.line(String.format("  - mean wall time per vanilla completion: %.0f ms; by step, vanilla / step: %s",
+        vanillaMillis, String.join(", ", timings.meanMillis().entrySet().stream()
+            .map(e -> String.format("`%s` %.2f", e.getKey(), vanillaMillis / e.getValue())).toList())));
   }
 
   @Test
@@ -479,11 +485,11 @@ class StatutoryScaleBenchmark {
     return inParallel(work, settings.threads()).nanos();
   }
 
-  long timeVanilla(List<String> keys) throws Exception {
+  long timeVanilla(List<String> keys, StepTimings timings) throws Exception {
     List<Callable<String>> work = new ArrayList<>();
     for (String key : keys) {
       work.add(() -> {
-        users.complete("fiona", key, "Task_Vanilla", Map.of());
+        timings.time(VANILLA_TASK, () -> users.complete("fiona", key, VANILLA_TASK, Map.of()));
         return key;
       });
     }
