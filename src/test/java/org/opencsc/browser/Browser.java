@@ -26,8 +26,8 @@ final class Browser implements AutoCloseable {
 
   /** target/browser-screenshots (beside target/test-classes, whatever the build directory is called). */
   static final Path SCREENSHOTS = buildDirectory().resolve("browser-screenshots");
-  /** form-js 1.8.7's debounce of typed text (300 ms) and a margin for the re-render after it. */
-  static final Duration FORM_JS_DEBOUNCE = Duration.ofMillis(500);
+  /** form-js 1.8.7 takes typed text 300 ms after the last key (its debounce); with a margin for the re-render. */
+  static final Duration TYPED_TEXT_SETTLES_WITHIN = Duration.ofMillis(500);
 
   final ChromeDriver driver;
   final String baseUrl;
@@ -148,7 +148,7 @@ final class Browser implements AutoCloseable {
    */
   void type(String label, String text) {
     visible(field(label));
-    wait.until(d -> typed(field(label), text) && stillHeldAfter(FORM_JS_DEBOUNCE, field(label), text));
+    wait.until(d -> typed(field(label), text) && stillHeldAfter(TYPED_TEXT_SETTLES_WITHIN, field(label), text));
   }
 
   private boolean stillHeldAfter(Duration pause, By field, String text) {
