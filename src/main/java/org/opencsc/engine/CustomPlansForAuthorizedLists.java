@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
@@ -45,8 +48,20 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
 
   /** How the engine joins a query's rows with the user's grants (Authorization.xml, authCheckJoin). */
   static final String AUTHORIZATION_JOIN = "AUTH ON (AUTH.RESOURCE_ID_";
-  static final String PLANNER_DEFAULTS =
-      "RESET enable_seqscan; RESET enable_material; RESET max_parallel_workers_per_gather; RESET jit";
+  /**
+   * The planner settings of these statements while they run: look up each row's grants by index, in
+   * one process, uncompiled.
+   */
+  static final List<Map.Entry<String, String>> GRANTS_LOOKED_UP_BY_ROW = List.of(
+      Map.entry("enable_seqscan", "off"),
+      Map.entry("enable_material", "off"),
+      Map.entry("max_parallel_workers_per_gather", "0"),
+      Map.entry("jit", "off"));
+  // SET LOCAL ends with the transaction whatever happens; outside one, RESET ends SET
+  static final String SETTINGS_IN_TRANSACTION = settings("SET LOCAL ");
+  static final String SETTINGS_OUTSIDE_TRANSACTION = settings("SET ");
+  static final String PLANNER_DEFAULTS = GRANTS_LOOKED_UP_BY_ROW.stream()
+      .map(setting -> "RESET " + setting.getKey()).collect(Collectors.joining("; "));
   private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery");
 
   @Override
@@ -55,6 +70,12 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
       return new PlanningDataSource(dataSource);
     }
     return bean;
+  }
+
+  private static String settings(String set) {
+    return GRANTS_LOOKED_UP_BY_ROW.stream()
+        .map(setting -> set + setting.getKey() + " = " + setting.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   static boolean plannedWithItsValues(String sql) {
@@ -105,7 +126,7 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
               return invoke(statement, method, args);
             }
             boolean inTransaction = !connection.getAutoCommit();
-            run(connection, grantsLookedUpByRow(inTransaction));
+            run(connection, inTransaction ? SETTINGS_IN_TRANSACTION : SETTINGS_OUTSIDE_TRANSACTION);
             boolean succeeded = false;
             try {
               Object result = invoke(statement, method, args);
@@ -118,14 +139,6 @@ public class CustomPlansForAuthorizedLists implements BeanPostProcessor {
               }
             }
           });
-    }
-
-    /** Leaves PostgreSQL one way to join: look up each row's grants by index, in one process, uncompiled. */
-    static String grantsLookedUpByRow(boolean inTransaction) {
-      // SET LOCAL ends with the transaction whatever happens; outside one, RESET ends SET
-      String set = inTransaction ? "SET LOCAL " : "SET ";
-      return set + "enable_seqscan = off; " + set + "enable_material = off; "
-          + set + "max_parallel_workers_per_gather = 0; " + set + "jit = off";
     }
 
     private static void run(Connection connection, String settings) throws SQLException {
