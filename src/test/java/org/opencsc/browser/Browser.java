@@ -91,15 +91,19 @@ final class Browser implements AutoCloseable {
    */
   private boolean typed(By field, String text) {
     try {
-      WebElement input = driver.findElement(field);
-      if (!text.equals(input.getDomProperty("value"))) {
+      if (!holds(field, text)) {
+        WebElement input = driver.findElement(field);
         input.clear();
         input.sendKeys(text);
       }
-      return text.equals(driver.findElement(field).getDomProperty("value"));
+      return holds(field, text);
     } catch (StaleElementReferenceException redrawn) {
       return false;
     }
+  }
+
+  private boolean holds(By field, String text) {
+    return text.equals(driver.findElement(field).getDomProperty("value"));
   }
 
   /** Closes Tasklist's notifications (they cover the Complete button). */
@@ -147,14 +151,15 @@ final class Browser implements AutoCloseable {
    * so the text was lost and a required field stayed empty. So the text must outlast that pause.
    */
   void type(String label, String text) {
-    visible(field(label));
-    wait.until(d -> typed(field(label), text) && stillHeldAfter(TYPED_TEXT_SETTLES_WITHIN, field(label), text));
+    By field = field(label);
+    visible(field);
+    wait.until(d -> typed(field, text) && stillHeldAfter(TYPED_TEXT_SETTLES_WITHIN, field, text));
   }
 
   private boolean stillHeldAfter(Duration pause, By field, String text) {
     try {
       Thread.sleep(pause.toMillis());
-      return text.equals(driver.findElement(field).getDomProperty("value"));
+      return holds(field, text);
     } catch (StaleElementReferenceException redrawn) {
       return false;
     } catch (InterruptedException e) {
