@@ -5,9 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,11 +70,5 @@ class TasklistRequests {
       throw new IllegalStateException("no count in " + body);
     }
     return Long.parseLong(matcher.group(1));
-  }
-
-  static List<Double> lists(List<Timed> timings) {
-    List<Double> values = new ArrayList<>();
-    timings.forEach(t -> values.add(t.listMillis()));
-    return values;
   }
 }
