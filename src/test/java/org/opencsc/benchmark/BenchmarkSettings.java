@@ -18,6 +18,7 @@ record BenchmarkSettings(
     int timerLeadSeconds,
     int timerGapSeconds,
     boolean timerDefaults,
+    int socialWorkers,
     String results) {
 
   static BenchmarkSettings fromSystemProperties() {
@@ -37,6 +38,7 @@ record BenchmarkSettings(
         Integer.getInteger("bench.timerLeadSeconds", 60),
         Integer.getInteger("bench.timerGapSeconds", 90),
         Boolean.parseBoolean(System.getProperty("bench.timerDefaults", "true")),
+        Integer.getInteger("bench.socialWorkers", 200),
         System.getProperty("bench.results", "target/benchmark-results.md"));
   }
 }

@@ -20,11 +20,15 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencsc.allocation.Caseloads;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.deadlines.Deadline;
 import org.opencsc.deadlines.DeadlineRepository;
@@ -37,6 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opencsc.engine.PostgresEngineTuning;
+import org.opencsc.security.Roles;
+import org.opencsc.security.WorkerProfile;
 import org.opencsc.frontdoor.ContactIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +74,7 @@ class StatutoryScaleBenchmark {
   @Autowired ContactIntake intake;
   @Autowired JdbcTemplate jdbc;
   @Autowired DeadlineRepository deadlines;
+  @Autowired Caseloads caseloads;
   @LocalServerPort int port;
 
   BenchmarkSettings settings;
@@ -442,6 +449,55 @@ class StatutoryScaleBenchmark {
     jdbc.queryForList("SELECT relname, pg_total_relation_size(relid) AS bytes FROM pg_stat_user_tables")
         .forEach(row -> sizes.put(((String) row.get("relname")).toLowerCase(), ((Number) row.get("bytes")).longValue()));
     return sizes;
+  }
+
+  /**
+   * The list of social workers with their caseloads, at a council's size: the allocation task opens
+   * with it (every contact or transfer sent for allocation) and so does the caseload dashboard. The
+   * benchmark's workers are added for the measurement and removed after it.
+   */
+  @Test
+  @Order(6)
+  void caseloadsAtCouncilSize() {
+    assumeTrue(settings.measure(), "bench.measure=false: load only");
+    IdentityService identity = engine.getIdentityService();
+    List<String> teams = Roles.TEAMS.stream()
+        .filter(team -> identity.createGroupQuery().groupId(team).count() == 1).toList();
+    List<String> added = new ArrayList<>();
+    try {
+      for (int i = 0; i < settings.socialWorkers(); i++) {
+        String id = "bench-sw-" + run.toLowerCase() + "-" + i;
+        User user = identity.newUser(id);
+        user.setFirstName("Benchmark");
+        user.setLastName("Worker " + i);
+        identity.saveUser(user);
+        added.add(id);
+        identity.createMembership(id, Roles.SOCIAL_WORKERS);
+        identity.createMembership(id, teams.get(i % teams.size()));
+        if (i % 10 == 0) {
+          identity.setUserInfo(id, WorkerProfile.QUALIFIED_ON, LondonTime.dateOf(ClockUtil.getCurrentTime()).minusMonths(6).toString());
+        }
+      }
+      identity.setAuthentication("tina", List.of(Roles.TEAM_MANAGERS));
+      int listed = 0;
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i < 10 + settings.queries(); i++) {
+        long start = System.nanoTime();
+        listed = caseloads.socialWorkers().size();
+        if (i >= 10) {
+          millis.add((System.nanoTime() - start) / 1e6);
+        }
+      }
+      report.section("Caseloads at a council's size");
+      report.line(String.format("- `Caseloads.socialWorkers()` as tina (the allocation task's list of workers and "
+              + "the caseload dashboard's), %d social workers listed (%d added for this measurement), %d calls "
+              + "after 10 unmeasured: p50 **%.1f ms**, p95 **%.1f ms**", listed, added.size(), millis.size(),
+          BenchmarkReport.percentile(millis, 50), BenchmarkReport.percentile(millis, 95)));
+      assertThat(listed).isGreaterThanOrEqualTo(added.size());
+    } finally {
+      identity.clearAuthentication();
+      added.forEach(identity::deleteUser);
+    }
   }
 
   private void deployVanilla() throws Exception {
