@@ -3,17 +3,23 @@ package org.opencsc.allocation;
 import static org.opencsc.children.Sql.utc;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class AllocationRepository {
 
   private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
 
   public AllocationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
   public void allocate(String id, String childId, String workerId, String team, Instant at,
@@ -37,6 +43,21 @@ public class AllocationRepository {
     Integer count = jdbc.queryForObject(
         "SELECT COUNT(*) FROM allocation WHERE worker_id = ? AND ended_at IS NULL", Integer.class, workerId);
     return count == null ? 0 : count;
+  }
+
+  /** {@link #openCaseCount} of each worker in one statement; a worker without open cases is absent. */
+  public Map<String, Integer> openCaseCounts(Collection<String> workerIds) {
+    Map<String, Integer> counts = new HashMap<>();
+    if (workerIds.isEmpty()) {
+      return counts;
+    }
+    named.query("""
+        SELECT worker_id, COUNT(*) AS cases FROM allocation WHERE worker_id IN (:workers) AND ended_at IS NULL
+        GROUP BY worker_id""", Map.of("workers", workerIds),
+        rs -> {
+          counts.put(rs.getString("worker_id"), rs.getInt("cases"));
+        });
+    return counts;
   }
 
   public Optional<String> currentWorker(String childId) {

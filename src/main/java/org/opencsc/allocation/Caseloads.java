@@ -1,7 +1,9 @@
 package org.opencsc.allocation;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencsc.engine.InvalidFieldValue;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,11 +25,14 @@ import org.springframework.stereotype.Component;
 public class Caseloads {
 
   private final AllocationRepository allocations;
+  private final QualificationDates qualificationDates;
   private final CaseloadProperties limits;
   private final EngineServices engine;
 
-  public Caseloads(AllocationRepository allocations, CaseloadProperties limits, EngineServices engine) {
+  Caseloads(AllocationRepository allocations, QualificationDates qualificationDates, CaseloadProperties limits,
+      EngineServices engine) {
     this.allocations = allocations;
+    this.qualificationDates = qualificationDates;
     this.limits = limits;
     this.engine = engine;
   }
@@ -73,36 +78,55 @@ public class Caseloads {
     }
   }
 
+  /**
+   * Every social worker in a team with their caseload, in user id order. A handful of statements
+   * whatever the council's size (the workers, one per team, the counts, the qualification dates):
+   * the allocation task and the caseload dashboard open with this list.
+   */
   public List<WorkerCaseload> socialWorkers() {
-    return identity().createUserQuery().memberOfGroup(Roles.SOCIAL_WORKERS).orderByUserId().asc().list()
-        .stream()
-        .map(user -> caseloadOf(user))
-        .flatMap(Optional::stream)
+    List<User> workers = identity().createUserQuery().memberOfGroup(Roles.SOCIAL_WORKERS).orderByUserId().asc()
+        .list();
+    Map<String, String> teams = teamOfEach();
+    Map<String, Integer> cases = allocations.openCaseCounts(workers.stream().map(User::getId).toList());
+    Map<String, String> qualifiedOn = qualificationDates.ofEveryWorker();
+    return workers.stream()
+        .filter(user -> teams.containsKey(user.getId()))
+        .map(user -> caseload(user, teams.get(user.getId()), cases.getOrDefault(user.getId(), 0),
+            qualifiedOn.get(user.getId())))
         .toList();
   }
 
   public Optional<WorkerCaseload> caseloadOf(String userId) {
     User user = identity().createUserQuery().userId(userId).memberOfGroup(Roles.SOCIAL_WORKERS).singleResult();
-    return user == null ? Optional.empty() : caseloadOf(user);
+    return user == null ? Optional.empty()
+        : teamOf(userId).map(team -> caseload(user, team, allocations.openCaseCount(userId),
+            identity().getUserInfo(userId, WorkerProfile.QUALIFIED_ON)));
   }
 
+  /** The worker's team; a member of several is in the last of {@link Roles#TEAMS}. */
   public Optional<String> teamOf(String userId) {
     List<String> groups = identity().createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
     return Roles.TEAMS.stream().filter(groups::contains).reduce((first, second) -> second);
   }
 
-  private Optional<WorkerCaseload> caseloadOf(User user) {
-    return teamOf(user.getId()).map(team -> {
-      boolean nqsw = newlyQualified(user.getId());
-      int limit = nqsw ? Math.min(limits.nqswLimit(), limits.limitForTeam(team)) : limits.limitForTeam(team);
-      String name = (user.getFirstName() + " " + user.getLastName()).trim();
-      return new WorkerCaseload(user.getId(), name, team, nqsw, allocations.openCaseCount(user.getId()), limit);
-    });
+  /** {@link #teamOf} for every member of a team at once. */
+  private Map<String, String> teamOfEach() {
+    Map<String, String> teams = new HashMap<>();
+    for (String team : Roles.TEAMS) {
+      identity().createUserQuery().memberOfGroup(team).list().forEach(user -> teams.put(user.getId(), team));
+    }
+    return teams;
   }
 
-  private boolean newlyQualified(String userId) {
-    String qualifiedOn = identity().getUserInfo(userId, WorkerProfile.QUALIFIED_ON);
+  private WorkerCaseload caseload(User user, String team, int cases, String qualifiedOn) {
+    boolean nqsw = newlyQualified(qualifiedOn);
+    int limit = nqsw ? Math.min(limits.nqswLimit(), limits.limitForTeam(team)) : limits.limitForTeam(team);
+    String name = (user.getFirstName() + " " + user.getLastName()).trim();
+    return new WorkerCaseload(user.getId(), name, team, nqsw, cases, limit);
+  }
+
+  private static boolean newlyQualified(String qualifiedOn) {
     if (qualifiedOn == null || qualifiedOn.isBlank()) {
       return false;
     }
