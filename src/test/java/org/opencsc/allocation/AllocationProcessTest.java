@@ -48,7 +48,7 @@ class AllocationProcessTest {
   @AfterEach
   void resetClock() {
     TestClock.reset();
-    jdbc.update("UPDATE allocation SET ended_at = CURRENT_TIMESTAMP WHERE over_limit_reason = 'seeded by test'");
+    SeededCases.closeAll(jdbc);
   }
 
   @Test
@@ -90,7 +90,7 @@ class AllocationProcessTest {
 
   @Test
   void aNewlyQualifiedWorkerAtTheirProtectedLimitCanOnlyBeAllocatedWithARecordedReason() {
-    seedOpenCases("lucy", 10 - allocations.openCaseCount("lucy"));
+    SeededCases.give(jdbc, "lucy", 10 - allocations.openCaseCount("lucy"));
 
     assertThatThrownBy(() -> driver.complete("tina", childId, "Task_AllocateSocialWorker", Map.of("allocatedWorker", "lucy")))
         .hasMessageContaining("overLimitReason").hasMessageContaining(" of 10 cases");
@@ -108,16 +108,6 @@ class AllocationProcessTest {
     assertThatThrownBy(() -> driver.complete("tina", childId, "Task_AllocateSocialWorker", Map.of("allocatedWorker", "audrey")))
         .hasMessageContaining("allocatedWorker");
     assertThat(driver.openTaskKeys(childId)).contains("Task_AllocateSocialWorker");
-  }
-
-  private void seedOpenCases(String worker, int count) {
-    for (int i = 0; i < count; i++) {
-      String child = UUID.randomUUID().toString();
-      jdbc.update("INSERT INTO child (id, la_child_id, sex, created_at) VALUES (?, ?, 'U', CURRENT_TIMESTAMP)",
-          child, "S" + child.substring(0, 12));
-      jdbc.update("INSERT INTO allocation (id, child_id, worker_id, team, allocated_at, over_limit_reason) "
-          + "VALUES (?, ?, ?, 'localities', CURRENT_TIMESTAMP, 'seeded by test')", UUID.randomUUID().toString(), child, worker);
-    }
   }
 
   private Deadline deadline(String timescaleId) {

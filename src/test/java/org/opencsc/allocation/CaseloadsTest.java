@@ -3,7 +3,6 @@ package org.opencsc.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -33,7 +32,7 @@ class CaseloadsTest {
   @AfterEach
   void removeWorkers() {
     TestClock.reset();
-    jdbc.update("UPDATE allocation SET ended_at = CURRENT_TIMESTAMP WHERE over_limit_reason = 'seeded by CaseloadsTest'");
+    SeededCases.closeAll(jdbc);
     List.of(TWO_TEAMS, NO_TEAM).forEach(engine.getIdentityService()::deleteUser);
   }
 
@@ -43,7 +42,7 @@ class CaseloadsTest {
     IdentityService identity = engine.getIdentityService();
     worker(TWO_TEAMS, Roles.FRONT_DOOR, Roles.LOCALITIES_TEAM);
     identity.setUserInfo(TWO_TEAMS, WorkerProfile.QUALIFIED_ON, "2026-03-01");
-    seedOpenCases(TWO_TEAMS, 3);
+    SeededCases.give(jdbc, TWO_TEAMS, 3);
     worker(NO_TEAM);
 
     List<Caseloads.WorkerCaseload> all = caseloads.socialWorkers();
@@ -69,17 +68,6 @@ class CaseloadsTest {
     identity.createMembership(id, Roles.SOCIAL_WORKERS);
     for (String team : teams) {
       identity.createMembership(id, team);
-    }
-  }
-
-  private void seedOpenCases(String worker, int count) {
-    for (int i = 0; i < count; i++) {
-      String child = UUID.randomUUID().toString();
-      jdbc.update("INSERT INTO child (id, la_child_id, sex, created_at) VALUES (?, ?, 'U', CURRENT_TIMESTAMP)",
-          child, "C" + child.substring(0, 12));
-      jdbc.update("INSERT INTO allocation (id, child_id, worker_id, team, allocated_at, over_limit_reason) "
-          + "VALUES (?, ?, ?, 'localities', CURRENT_TIMESTAMP, 'seeded by CaseloadsTest')",
-          UUID.randomUUID().toString(), child, worker);
     }
   }
 }
