@@ -465,6 +465,7 @@ class StatutoryScaleBenchmark {
         .filter(team -> identity.createGroupQuery().groupId(team).count() == 1).toList();
     List<String> added = new ArrayList<>();
     try {
+      String qualifiedSixMonthsAgo = LondonTime.dateOf(ClockUtil.getCurrentTime()).minusMonths(6).toString();
       for (int i = 0; i < settings.socialWorkers(); i++) {
         String id = "bench-sw-" + run.toLowerCase() + "-" + i;
         User user = identity.newUser(id);
@@ -475,7 +476,7 @@ class StatutoryScaleBenchmark {
         identity.createMembership(id, Roles.SOCIAL_WORKERS);
         identity.createMembership(id, teams.get(i % teams.size()));
         if (i % 10 == 0) {
-          identity.setUserInfo(id, WorkerProfile.QUALIFIED_ON, LondonTime.dateOf(ClockUtil.getCurrentTime()).minusMonths(6).toString());
+          identity.setUserInfo(id, WorkerProfile.QUALIFIED_ON, qualifiedSixMonthsAgo);
         }
       }
       identity.setAuthentication("tina", List.of(Roles.TEAM_MANAGERS));
