@@ -5,6 +5,7 @@ import static org.opencsc.children.Sql.utc;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,9 +41,7 @@ public class AllocationRepository {
 
   /** One case = one child: the worker's open allocations. */
   public int openCaseCount(String workerId) {
-    Integer count = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM allocation WHERE worker_id = ? AND ended_at IS NULL", Integer.class, workerId);
-    return count == null ? 0 : count;
+    return openCaseCounts(List.of(workerId)).getOrDefault(workerId, 0);
   }
 
   /** {@link #openCaseCount} of each worker in one statement; a worker without open cases is absent. */
